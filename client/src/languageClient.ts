@@ -1,0 +1,28 @@
+// Builds and starts the language client: which documents the server sees and how it is launched.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+/** Documents the server serves. JSON files count only inside a CNI config folder. */
+export const documentSelector = [
+  { language: 'cni' },
+  { language: 'json', pattern: '**/net.d/**/*.json' },
+];
+
+export async function startLanguageClient(
+  context: vscode.ExtensionContext,
+  output: vscode.LogOutputChannel,
+): Promise<LanguageClient> {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6029'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector,
+    outputChannel: output,
+    synchronize: { configurationSection: 'cnikit' },
+  };
+  const client = new LanguageClient('cnikit', 'CNIKit', serverOptions, clientOptions);
+  await client.start();
+  return client;
+}

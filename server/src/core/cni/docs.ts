@@ -1,0 +1,45 @@
+// Markdown documentation for keys, values and plugins, shared by hover and completion.
+import type { JsonSchema } from './schemaRegistry';
+
+export function typeLabel(schema: JsonSchema): string {
+  if (schema.enum) return 'string';
+  const type = ([] as string[]).concat(schema.type ?? 'any');
+  const items = schema.items?.type;
+  return type.map((t) => (t === 'array' && typeof items === 'string' ? `${items}[]` : t)).join(' | ');
+}
+
+export function keyDocs(key: string, schema: JsonSchema, owner: string, fallbackUrl?: string): string {
+  const lines = [`**${key}** · \`${typeLabel(schema)}\` · ${owner}`, ''];
+  if (schema.description) lines.push(schema.description, '');
+  if (schema.deprecationMessage) lines.push(`*Deprecated:* ${schema.deprecationMessage}`, '');
+  if (schema.enum) {
+    lines.push('Allowed values:');
+    schema.enum.forEach((value, i) => {
+      const about = schema.enumDescriptions?.[i];
+      lines.push(`- \`${JSON.stringify(value)}\`${about ? `: ${about}` : ''}`);
+    });
+    lines.push('');
+  }
+  const facts: string[] = [];
+  if (schema.default !== undefined) facts.push(`Default: \`${JSON.stringify(schema.default)}\``);
+  if (schema.minimum !== undefined || schema.maximum !== undefined) facts.push(`Range: ${schema.minimum ?? '…'} to ${schema.maximum ?? '…'}`);
+  if (schema['x-since']) facts.push(`Since plugins ${schema['x-since']}; older releases ignore it`);
+  if (facts.length) lines.push(facts.join(' · '), '');
+  const example = schema.examples?.[0] ?? (schema.enum ? schema.enum[0] : undefined);
+  if (example !== undefined) lines.push('Example:', '```json', `"${key}": ${JSON.stringify(example)}`, '```', '');
+  const url = schema['x-docUrl'] ?? fallbackUrl;
+  if (url) lines.push(`[Upstream documentation](${url})`);
+  return lines.join('\n').trim();
+}
+
+export function pluginDocs(schema: JsonSchema): string {
+  const meta = schema['x-cni'];
+  const kind = meta ? { interface: 'interface plugin', meta: 'meta (chained) plugin', ipam: 'IPAM plugin' }[meta.kind] : 'plugin';
+  const lines = [`**${schema.title}** · ${kind}${meta?.project ? ` · ${meta.project}` : ''}`, ''];
+  if (schema.description) lines.push(schema.description, '');
+  if (meta?.capabilities.length) lines.push(`Capabilities it reads: ${meta.capabilities.map((c) => `\`${c}\``).join(', ')}`, '');
+  if (meta?.versions.length) lines.push(`cniVersion: ${meta.versions.join(', ')}`, '');
+  if (meta?.snippet) lines.push('Example:', '```json', JSON.stringify(meta.snippet, null, 2), '```', '');
+  if (meta?.docUrl) lines.push(`[Upstream documentation](${meta.docUrl})`);
+  return lines.join('\n').trim();
+}

@@ -1,0 +1,131 @@
+// Rules for the plugin chain: each plugin's own keys, its IPAM section, chain order,
+// capabilities and version support.
+import { finding } from '../../common/findings';
+import { insertProperty, reorderElements } from '../../common/jsonEdits';
+import { propertyLoose, keyOf } from '../../common/json';
+import { checkObject } from '../objectCheck';
+import { pluginLabel, type PluginEntry } from '../model';
+import { anchorOf, span, type Rule, type RuleContext } from './context';
+
+export const checkPluginObjects: Rule = (ctx) => {
+  const { model, registry, report } = ctx;
+  for (const plugin of model.plugins) {
+    if (plugin.node.type !== 'object') continue; // the list schema reports non-object entries
+    if (plugin.type !== undefined && !registry.plugins.has(plugin.type) && !registry.ipams.has(plugin.type) && plugin.typeNode) {
+      report(finding(span(plugin.typeNode).start, span(plugin.typeNode).end, 'hint', 'cni/unknown-plugin',
+        `CNIKit does not know the plugin "${plugin.type}", so only the keys every plugin shares are checked.`));
+    }
+    if (!plugin.typeNode) {
+      const at = anchorOf(plugin.node);
+      report(finding(at.start, at.end, 'error', 'cni/missing-type',
+        `Missing "type" in ${pluginLabel(plugin)}: the runtime needs it to find the plugin binary.`));
+    }
+    const known = plugin.type !== undefined && registry.plugins.has(plugin.type);
+    checkObject(registry, plugin.node, {
+      kind: model.shape === 'single' ? 'single' : 'plugin',
+      type: known ? plugin.type : undefined,
+      owner: pluginLabel(plugin),
+      reportUnknownKeys: known,
+      delegated: ['ipam'],
+    }, report);
+    checkIpam(ctx, plugin);
+  }
+};
+
+function checkIpam({ registry, report }: RuleContext, plugin: PluginEntry): void {
+  const ipam = plugin.ipamNode;
+  if (ipam?.type !== 'object') return;
+  const typeNode = propertyLoose(ipam, 'type');
+  if (!typeNode && (ipam.children?.length ?? 0) > 0) {
+    const key = keyOf(ipam) ?? ipam;
+    report(finding(span(key).start, span(key).end, 'warning', 'cni/ipam-without-type',
+      `"ipam" has settings but no "type", so no IPAM plugin runs and the interface gets no address. Add "type", for example "host-local".`));
+  }
+  const known = plugin.ipamType !== undefined && registry.ipams.has(plugin.ipamType);
+  if (plugin.ipamType !== undefined && !known && typeNode) {
+    report(finding(span(typeNode).start, span(typeNode).end, 'hint', 'cni/unknown-plugin',
+      `CNIKit does not know the IPAM plugin "${plugin.ipamType}", so its keys are not checked.`));
+  }
+  checkObject(registry, ipam, {
+    kind: 'ipam',
+    type: known ? plugin.ipamType : undefined,
+    owner: known ? `the ${plugin.ipamType} IPAM plugin` : 'the IPAM plugin',
+    reportUnknownKeys: known,
+  }, report);
+}
+
+/** Meta plugins adjust the previous plugin's result, so one must not come before an interface plugin. */
+export const checkChainOrder: Rule = ({ model, text, report }) => {
+  if (model.shape !== 'list' || !model.pluginsNode) return;
+  const plugins = model.plugins;
+  const firstInterface = plugins.find((p) => p.meta?.kind === 'interface');
+  for (const plugin of plugins) {
+    if (plugin.meta?.kind !== 'meta' || !plugin.typeNode) continue;
+    const before = plugins.slice(0, plugin.index);
+    if (before.some((p) => p.meta?.kind !== 'meta')) continue;
+    const { start, end } = span(plugin.typeNode);
+    const movable = firstInterface && firstInterface.index > plugin.index;
+    const order = movable ? [firstInterface.index, ...plugins.map((p) => p.index).filter((i) => i !== firstInterface.index)] : undefined;
+    const edit = order && reorderElements(text, model.pluginsNode, order);
+    report(finding(start, end, 'error', 'cni/chain-order',
+      `${plugin.type} is a chained plugin: it works on the result of the plugin before it and fails when it runs ${plugin.index === 0 ? 'first' : 'before any interface plugin'}. ` +
+      (movable ? `Move ${firstInterface.type} to the front of the chain.` : 'Put an interface plugin such as bridge or macvlan before it.'),
+      edit ? [{ title: `Move ${firstInterface!.type} to the front of the chain`, edits: [edit], preferred: true }] : undefined));
+  }
+  const interfaces = plugins.filter((p) => p.meta?.kind === 'interface');
+  for (const extra of interfaces.slice(1)) {
+    if (!extra.typeNode) continue;
+    report(finding(span(extra.typeNode).start, span(extra.typeNode).end, 'warning', 'cni/multiple-interfaces',
+      `${extra.type} creates an interface too, and its result replaces that of ${interfaces[0].type}: a chain normally has one interface plugin followed by meta plugins.`));
+  }
+};
+
+export const checkVersionSupport: Rule = ({ model, report }) => {
+  const version = model.cniVersion;
+  if (version === undefined || !model.cniVersionNode) return;
+  for (const plugin of model.plugins) {
+    const versions = plugin.meta?.versions;
+    if (!versions || versions.includes(version) || !plugin.typeNode) continue;
+    if (version === '1.1.0') continue; // reported once, as information, by the version rule
+    report(finding(span(plugin.typeNode).start, span(plugin.typeNode).end, 'error', 'cni/version-unsupported',
+      `${plugin.type} does not support cniVersion ${version}; it accepts ${versions.join(', ')}.`));
+  }
+};
+
+/** A capability reaches a plugin only if it asks for it, and asking for one it never reads does nothing. */
+export const checkCapabilities: Rule = ({ model, text, report }) => {
+  for (const plugin of model.plugins) {
+    const meta = plugin.meta;
+    if (!meta || !plugin.typeNode) continue;
+    const capabilities = propertyLoose(plugin.node, 'capabilities');
+    for (const entry of capabilities?.type === 'object' ? capabilities.children ?? [] : []) {
+      const [key, value] = entry.children ?? [];
+      if (!key || value?.value !== true) continue;
+      const name = String(key.value);
+      if (meta.capabilities.includes(name)) continue;
+      report({ ...finding(span(key).start, span(key).end, 'warning', 'cni/unused-capability',
+        `${plugin.type} does not read the "${name}" capability, so asking for it has no effect.` +
+        (meta.capabilities.length ? ` It reads: ${meta.capabilities.join(', ')}.` : '')), tags: ['unnecessary'] });
+    }
+    const needed = essentialCapability[plugin.type!];
+    if (needed && !hasTrue(capabilities, needed) && !(plugin.type === 'bandwidth' && hasStaticRates(plugin))) {
+      const edit = capabilities?.type === 'object'
+        ? insertProperty(text, capabilities, needed, true)
+        : insertProperty(text, plugin.node, 'capabilities', { [needed]: true });
+      report(finding(span(plugin.typeNode).start, span(plugin.typeNode).end, 'warning', 'cni/missing-capability',
+        `${plugin.type} does nothing without the "${needed}" capability: the runtime only passes ${needed} to plugins that ask for it.`,
+        [{ title: `Add "capabilities": {"${needed}": true}`, edits: [edit], preferred: true }]));
+    }
+  }
+};
+
+/** Meta plugins whose only input comes from a runtime capability. */
+const essentialCapability: Record<string, string> = { portmap: 'portMappings', bandwidth: 'bandwidth' };
+
+function hasTrue(capabilities: ReturnType<typeof propertyLoose>, name: string): boolean {
+  return propertyLoose(capabilities, name)?.value === true;
+}
+
+function hasStaticRates(plugin: PluginEntry): boolean {
+  return ['ingressRate', 'egressRate', 'ingressBurst', 'egressBurst'].some((k) => propertyLoose(plugin.node, k));
+}

@@ -1,0 +1,26 @@
+// What every CNI rule receives: the text, its model, the schemas, and where to report.
+import type { Finding } from '../../common/findings';
+import type { JsonNode } from '../../common/json';
+import type { CniModel } from '../model';
+import type { SchemaRegistry } from '../schemaRegistry';
+
+export interface RuleContext {
+  text: string;
+  model: CniModel;
+  registry: SchemaRegistry;
+  /** True for a config inside another file (a NetworkAttachmentDefinition), where `name` may come from the host object. */
+  embedded: boolean;
+  report(f: Finding): void;
+}
+
+export type Rule = (ctx: RuleContext) => void;
+
+export function span(node: JsonNode): { start: number; end: number } {
+  return { start: node.offset, end: node.offset + node.length };
+}
+
+/** The node to point at for a whole object: its first key when it has one, else its opening brace. */
+export function anchorOf(object: JsonNode): { start: number; end: number } {
+  const firstKey = object.children?.[0]?.children?.[0];
+  return firstKey ? span(firstKey) : { start: object.offset, end: object.offset + 1 };
+}

@@ -1,0 +1,110 @@
+// Cross-key rules of individual plugins that JSON Schema cannot express, each one
+// something the real plugin rejects (error) or silently ignores (warning).
+import { finding } from '../../common/findings';
+import { propertyLoose, keyOf, type JsonNode } from '../../common/json';
+import type { PluginEntry } from '../model';
+import { span, type Rule, type RuleContext } from './context';
+
+type PluginRule = (plugin: PluginEntry, ctx: RuleContext) => void;
+
+const get = (plugin: PluginEntry, key: string) => propertyLoose(plugin.node, key);
+const keyRange = (node: JsonNode) => span(keyOf(node) ?? node);
+const hasCapability = (plugin: PluginEntry, name: string) => propertyLoose(get(plugin, 'capabilities'), name)?.value === true;
+
+function bothSet(plugin: PluginEntry, ctx: RuleContext, a: string, b: string, message: string, onlyWhenTrue = false): void {
+  const first = get(plugin, a);
+  const second = get(plugin, b);
+  if (!first || !second || first.type === 'null' || second.type === 'null') return;
+  if (onlyWhenTrue && (first.value !== true || second.value !== true)) return;
+  const at = keyRange(second);
+  ctx.report(finding(at.start, at.end, 'error', 'cni/conflicting-keys', message));
+}
+
+/** Interface plugins that cannot work without an IPAM plugin. */
+function requiresIpam(plugin: PluginEntry, ctx: RuleContext, why: string): void {
+  if (plugin.ipamType || !plugin.typeNode) return;
+  if (plugin.type === 'ipvlan' && plugin.index > 0) return; // chained ipvlan may take its addresses from prevResult
+  const at = span(plugin.typeNode);
+  ctx.report(finding(at.start, at.end, 'error', 'cni/missing-ipam', `${plugin.type} needs an IPAM plugin ("ipam": {"type": ...}): ${why}`));
+}
+
+/** A rate without its burst (or the reverse) is rejected by the bandwidth plugin. */
+function pairedRates(plugin: PluginEntry, ctx: RuleContext, object: JsonNode | undefined): void {
+  for (const direction of ['ingress', 'egress']) {
+    const rate = propertyLoose(object, `${direction}Rate`);
+    const burst = propertyLoose(object, `${direction}Burst`);
+    if (!!rate === !!burst) continue;
+    const present = (rate ?? burst)!;
+    const at = keyRange(present);
+    ctx.report(finding(at.start, at.end, 'error', 'cni/conflicting-keys', rate
+      ? `${direction}Rate needs ${direction}Burst too: the bandwidth plugin rejects a rate without a burst.`
+      : `${direction}Burst needs ${direction}Rate too: the bandwidth plugin rejects a burst without a rate.`));
+  }
+}
+
+const rules: Record<string, PluginRule> = {
+  bridge(plugin, ctx) {
+    bothSet(plugin, ctx, 'hairpinMode', 'promiscMode', 'hairpinMode and promiscMode cannot both be true: the bridge plugin rejects the combination.', true);
+    const dci = get(plugin, 'disableContainerInterface');
+    if (dci?.value === true && plugin.ipamType) {
+      const at = keyRange(dci);
+      ctx.report(finding(at.start, at.end, 'warning', 'cni/conflicting-keys',
+        'disableContainerInterface cannot be combined with an IPAM plugin: bridge v1.4.1 and later reject this config (older versions ignore the key).'));
+    }
+  },
+  ptp: (plugin, ctx) => requiresIpam(plugin, ctx, 'it fails with "no plugin name provided" otherwise.'),
+  ipvlan: (plugin, ctx) => requiresIpam(plugin, ctx, 'as the first plugin it has no other source of addresses.'),
+  dummy: (plugin, ctx) => requiresIpam(plugin, ctx, 'a dummy interface without an address is useless, and the plugin rejects it.'),
+  portmap: (plugin, ctx) => bothSet(plugin, ctx, 'markMasqBit', 'externalSetMarkChain', 'markMasqBit and externalSetMarkChain cannot be used together: portmap rejects the config. Keep one of them.'),
+  bandwidth(plugin, ctx) {
+    pairedRates(plugin, ctx, plugin.node);
+    pairedRates(plugin, ctx, propertyLoose(get(plugin, 'runtimeConfig'), 'bandwidth'));
+    for (const key of ['ingressBurst', 'egressBurst']) {
+      const burst = get(plugin, key);
+      if (typeof burst?.value === 'number' && burst.value / 8 >= 2 ** 32 - 1) {
+        const at = span(burst);
+        ctx.report(finding(at.start, at.end, 'error', 'cni/out-of-range', `${key} is more than 4 GB (it is in bits): the bandwidth plugin rejects it.`));
+      }
+    }
+  },
+  tuning(plugin, ctx) {
+    const sysctl = get(plugin, 'sysctl');
+    for (const entry of sysctl?.type === 'object' ? sysctl.children ?? [] : []) {
+      const key = entry.children?.[0];
+      if (!key) continue;
+      const name = String(key.value);
+      const path = name.includes('/') ? name.replace(/^\/proc\/sys\//, '') : name.replace(/\./g, '/');
+      if (!path.startsWith('net/') || path.split('/').includes('..')) {
+        const at = span(key);
+        ctx.report(finding(at.start, at.end, 'error', 'cni/invalid-value', `"${name}" is not a network sysctl: tuning only sets keys under net. (/proc/sys/net) and rejects others.`));
+      }
+    }
+  },
+  'host-device'(plugin, ctx) {
+    const identifiers = ['device', 'hwaddr', 'kernelpath', 'pciBusID'];
+    if (identifiers.some((k) => get(plugin, k)) || hasCapability(plugin, 'deviceID') || !plugin.typeNode) return;
+    const at = span(plugin.typeNode);
+    ctx.report(finding(at.start, at.end, 'error', 'cni/missing-key',
+      'host-device needs one of "device", "hwaddr", "kernelpath" or "pciBusID" (or the deviceID capability) to know which host device to move into the container.'));
+  },
+  flannel(plugin, ctx) {
+    const delegate = get(plugin, 'delegate');
+    for (const key of ['name', 'ipam']) {
+      const node = propertyLoose(delegate, key);
+      if (!node) continue;
+      const at = keyRange(node);
+      ctx.report(finding(at.start, at.end, 'error', 'cni/conflicting-keys', `flannel sets the delegate's "${key}" itself and rejects a config that sets it; remove it.`));
+    }
+  },
+  multus(plugin, ctx) {
+    if (get(plugin, 'delegates') || get(plugin, 'clusterNetwork') || !plugin.typeNode) return;
+    const at = span(plugin.typeNode);
+    ctx.report(finding(at.start, at.end, 'error', 'cni/missing-key', 'multus needs "clusterNetwork" or "delegates" to know the default network of every pod.'));
+  },
+};
+
+export const checkPluginSpecifics: Rule = (ctx) => {
+  for (const plugin of ctx.model.plugins) {
+    if (plugin.node.type === 'object' && plugin.type) rules[plugin.type]?.(plugin, ctx);
+  }
+};

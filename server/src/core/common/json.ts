@@ -1,0 +1,98 @@
+// Parses JSON the way CNI plugins read it (strict: no comments, no trailing commas), but keeps
+// going after an error so that a half-typed file still gets completion, hover and diagnostics.
+import { parseTree, ParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { finding, type Finding } from './findings';
+
+export type { Node as JsonNode } from 'jsonc-parser';
+
+export interface ParsedJson {
+  root: Node | undefined;
+  /** Syntax problems, already phrased as findings. */
+  problems: Finding[];
+}
+
+export function parseJson(text: string): ParsedJson {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  return { root, problems: errors.map((e) => describe(text, e)) };
+}
+
+function describe(text: string, error: ParseError): Finding {
+  const start = error.offset;
+  const end = Math.max(error.offset + error.length, start + (start < text.length ? 1 : 0));
+  const token = text.slice(start, end);
+  const trailingComma = trailingCommaBefore(text, start);
+  if (trailingComma !== undefined && /^[}\]]/.test(token)) {
+    return finding(trailingComma, trailingComma + 1, 'error', 'cni/json-syntax',
+      'Trailing comma: CNI plugins read strict JSON and reject a comma before a closing bracket. Remove it.',
+      [{ title: 'Remove the trailing comma', edits: [{ start: trailingComma, end: trailingComma + 1, newText: '' }], preferred: true }]);
+  }
+  if (error.error === ParseErrorCode.InvalidCommentToken) {
+    return finding(start, end, 'error', 'cni/json-syntax',
+      'Comments are not allowed: CNI plugins read strict JSON and reject the file. Remove the comment.',
+      [{ title: 'Remove the comment', edits: [{ start, end, newText: '' }], preferred: true }]);
+  }
+  if (text.trim() === '') {
+    return finding(0, 0, 'error', 'cni/json-syntax', 'The file is empty: a CNI config is a JSON object.');
+  }
+  return finding(start, end, 'error', 'cni/json-syntax', `${messages[error.error] ?? 'Invalid JSON'}.`);
+}
+
+/** Offset of a comma that only whitespace separates from `offset`, if any. */
+function trailingCommaBefore(text: string, offset: number): number | undefined {
+  let i = offset - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  return text[i] === ',' ? i : undefined;
+}
+
+const messages: Partial<Record<ParseErrorCode, string>> = {
+  [ParseErrorCode.InvalidSymbol]: 'Unexpected character: expected a JSON value',
+  [ParseErrorCode.InvalidNumberFormat]: 'Invalid number',
+  [ParseErrorCode.PropertyNameExpected]: 'Expected a key in double quotes',
+  [ParseErrorCode.ValueExpected]: 'Expected a value',
+  [ParseErrorCode.ColonExpected]: 'Expected a colon after the key',
+  [ParseErrorCode.CommaExpected]: 'Expected a comma between entries',
+  [ParseErrorCode.CloseBraceExpected]: 'Expected a closing brace }',
+  [ParseErrorCode.CloseBracketExpected]: 'Expected a closing bracket ]',
+  [ParseErrorCode.EndOfFileExpected]: 'Unexpected text after the end of the JSON value: plugins reject trailing content',
+  [ParseErrorCode.UnexpectedEndOfComment]: 'Unterminated comment',
+  [ParseErrorCode.UnexpectedEndOfString]: 'Unterminated string',
+  [ParseErrorCode.UnexpectedEndOfNumber]: 'Unterminated number',
+  [ParseErrorCode.InvalidUnicode]: 'Invalid unicode escape',
+  [ParseErrorCode.InvalidEscapeCharacter]: 'Invalid escape character in string',
+  [ParseErrorCode.InvalidCharacter]: 'Invalid character in string (control characters must be escaped)',
+};
+
+/** The value node of a property, matching the key exactly. */
+export function property(object: Node | undefined, key: string): Node | undefined {
+  return propertyNode(object, (k) => k === key)?.children?.[1];
+}
+
+/** The last property whose key matches case-insensitively, as Go's encoding/json resolves it. */
+export function propertyLoose(object: Node | undefined, key: string): Node | undefined {
+  const lower = key.toLowerCase();
+  let found: Node | undefined;
+  for (const p of object?.type === 'object' ? object.children ?? [] : []) {
+    if (String(p.children?.[0]?.value).toLowerCase() === lower && p.children?.[1]) found = p.children[1];
+  }
+  return found;
+}
+
+function propertyNode(object: Node | undefined, match: (key: string) => boolean): Node | undefined {
+  if (object?.type !== 'object') return undefined;
+  return object.children?.find((p) => p.children?.[0] && match(String(p.children[0].value)));
+}
+
+/** The key node of the property whose value is `value`. */
+export function keyOf(value: Node): Node | undefined {
+  return value.parent?.type === 'property' ? value.parent.children?.[0] : undefined;
+}
+
+export function stringValue(node: Node | undefined): string | undefined {
+  return node?.type === 'string' ? (node.value as string) : undefined;
+}
+
+export function describeType(node: Node): string {
+  if (node.type === 'number') return Number.isInteger(node.value) ? 'an integer' : 'a number';
+  return { string: 'a string', boolean: 'a boolean', null: 'null', object: 'an object', array: 'an array' }[node.type as string] ?? node.type;
+}

@@ -1,0 +1,168 @@
+// The editor-independent language service: documents in, LSP-shaped results out. The server,
+// the CLI and the tests all call this; it never touches the file system or the network.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CodeActionKind, CompletionItemKind, DiagnosticSeverity, DiagnosticTag, InsertTextFormat, MarkupKind, SymbolKind,
+  type CodeAction, type CompletionItem, type Diagnostic, type DocumentSymbol, type Hover, type Position, type Range,
+} from 'vscode-languageserver-types';
+import { analyzeCni, type CniAnalysis } from './cni/analyze';
+import { completeCni, type Completion } from './cni/complete';
+import { hoverCni } from './cni/hover';
+import { outlineCni, type OutlineSymbol } from './cni/symbols';
+import { SchemaRegistry } from './cni/schemaRegistry';
+import { documentKind } from './documents';
+import type { Finding, Severity } from './common/findings';
+
+export interface ServiceSettings {
+  /** Above this many characters a file gets one notice instead of full validation. */
+  maxFileSize: number;
+  validate: boolean;
+}
+
+export const defaultSettings: ServiceSettings = { maxFileSize: 5_000_000, validate: true };
+
+/** Syntax errors beyond this count add nothing but noise (a binary file would give thousands). */
+const maxSyntaxFindings = 100;
+
+export interface LanguageService {
+  configure(settings: Partial<ServiceSettings>): void;
+  validate(doc: TextDocument): Diagnostic[];
+  complete(doc: TextDocument, position: Position): CompletionItem[];
+  hover(doc: TextDocument, position: Position): Hover | null;
+  codeActions(doc: TextDocument, range: Range, only?: string[]): CodeAction[];
+  symbols(doc: TextDocument): DocumentSymbol[];
+  /** Forget cached results for a closed document. */
+  forget(uri: string): void;
+}
+
+export function createLanguageService(initial: Partial<ServiceSettings> = {}): LanguageService {
+  let settings: ServiceSettings = { ...defaultSettings, ...initial };
+  const registry = new SchemaRegistry();
+  const cache = new Map<string, { version: number; text: string; result: Analysis }>();
+
+  type Analysis = { kind: 'cni'; analysis: CniAnalysis } | { kind: 'skipped'; findings: Finding[] } | { kind: 'none' };
+
+  function analyze(doc: TextDocument): Analysis {
+    const hit = cache.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.text.length === doc.getText().length) return hit.result;
+    const result = compute(doc);
+    cache.delete(doc.uri);
+    cache.set(doc.uri, { version: doc.version, text: doc.getText(), result });
+    if (cache.size > 500) cache.delete(cache.keys().next().value!);
+    return result;
+  }
+
+  function compute(doc: TextDocument): Analysis {
+    const kind = documentKind(doc.uri, doc.languageId);
+    if (kind.language === 'none') return { kind: 'none' };
+    const text = doc.getText();
+    const skipped = skipReason(text, settings);
+    if (skipped) return { kind: 'skipped', findings: [skipped] };
+    return { kind: 'cni', analysis: analyzeCni(text, registry, { shape: kind.shape }) };
+  }
+
+  function findingsOf(result: Analysis): Finding[] {
+    if (result.kind === 'skipped') return result.findings;
+    if (result.kind !== 'cni') return [];
+    const syntax = result.analysis.findings.filter((f) => f.code === 'cni/json-syntax');
+    if (syntax.length <= maxSyntaxFindings) return result.analysis.findings;
+    return [...syntax.slice(0, maxSyntaxFindings), ...result.analysis.findings.filter((f) => f.code !== 'cni/json-syntax')];
+  }
+
+  return {
+    configure(next) {
+      settings = { ...settings, ...next };
+      cache.clear();
+    },
+    validate(doc) {
+      if (!settings.validate) return [];
+      return findingsOf(analyze(doc)).map((f) => toDiagnostic(doc, f));
+    },
+    complete(doc, position) {
+      const result = analyze(doc);
+      if (result.kind !== 'cni') return [];
+      return completeCni(result.analysis, doc.offsetAt(position), registry).map((c) => toCompletionItem(doc, c));
+    },
+    hover(doc, position) {
+      const result = analyze(doc);
+      if (result.kind !== 'cni') return null;
+      const hover = hoverCni(result.analysis, doc.offsetAt(position), registry);
+      return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(doc, hover.start, hover.end) } : null;
+    },
+    codeActions(doc, range, only) {
+      if (only && !only.some((k) => k === CodeActionKind.QuickFix || k.startsWith(`${CodeActionKind.QuickFix}.`) || CodeActionKind.QuickFix.startsWith(k))) return [];
+      const start = doc.offsetAt(range.start);
+      const end = doc.offsetAt(range.end);
+      const touching = findingsOf(analyze(doc)).filter((f) => f.fixes && f.start <= end && f.end >= start);
+      return touching.flatMap((f) => f.fixes!.map((fix): CodeAction => ({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [toDiagnostic(doc, f)],
+        isPreferred: fix.preferred,
+        edit: { changes: { [doc.uri]: fix.edits.map((e) => ({ range: toRange(doc, e.start, e.end), newText: e.newText })) } },
+      })));
+    },
+    symbols(doc) {
+      const result = analyze(doc);
+      return result.kind === 'cni' ? outlineCni(result.analysis).map((s) => toSymbol(doc, s)) : [];
+    },
+    forget(uri) {
+      cache.delete(uri);
+    },
+  };
+}
+
+function skipReason(text: string, settings: ServiceSettings): Finding | undefined {
+  if (text.length > settings.maxFileSize) {
+    return { start: 0, end: 0, severity: 'info', code: 'cnikit/file-too-large',
+      message: `This file has ${text.length} characters, more than the limit of ${settings.maxFileSize} (setting cnikit.validate.maxFileSize), so CNIKit does not validate it.` };
+  }
+  if (text.slice(0, 8192).includes('\u0000')) {
+    return { start: 0, end: 0, severity: 'error', code: 'cnikit/binary-file', message: 'This file contains NUL bytes: it looks binary, not like a JSON or YAML config.' };
+  }
+  return undefined;
+}
+
+const severities: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint,
+};
+
+function toRange(doc: TextDocument, start: number, end: number): Range {
+  return { start: doc.positionAt(start), end: doc.positionAt(end) };
+}
+
+function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
+  const diagnostic: Diagnostic = { range: toRange(doc, f.start, f.end), severity: severities[f.severity], code: f.code, source: 'cnikit', message: f.message };
+  if (f.tags) diagnostic.tags = f.tags.map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
+  return diagnostic;
+}
+
+const completionKinds: Record<Completion['kind'], CompletionItemKind> = {
+  property: CompletionItemKind.Property, value: CompletionItemKind.Value, plugin: CompletionItemKind.Module, snippet: CompletionItemKind.Snippet,
+};
+
+function toCompletionItem(doc: TextDocument, c: Completion): CompletionItem {
+  return {
+    label: c.label,
+    kind: completionKinds[c.kind],
+    detail: c.detail,
+    documentation: c.documentation ? { kind: MarkupKind.Markdown, value: c.documentation } : undefined,
+    textEdit: { range: toRange(doc, c.start, c.end), newText: c.insertText },
+    insertTextFormat: c.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    filterText: c.filterText,
+    sortText: c.sortText,
+  };
+}
+
+const symbolKinds: Record<OutlineSymbol['kind'], SymbolKind> = { network: SymbolKind.Namespace, plugin: SymbolKind.Module, ipam: SymbolKind.Object };
+
+function toSymbol(doc: TextDocument, s: OutlineSymbol): DocumentSymbol {
+  return {
+    name: s.name,
+    detail: s.detail,
+    kind: symbolKinds[s.kind],
+    range: toRange(doc, s.start, s.end),
+    selectionRange: toRange(doc, s.selectionStart, s.selectionEnd),
+    children: s.children.map((c) => toSymbol(doc, c)),
+  };
+}

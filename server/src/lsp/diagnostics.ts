@@ -1,0 +1,46 @@
+// Pushes diagnostics after edits. Work is queued per document and run on the next turn of the
+// event loop, so a burst of edits validates only the newest version (superseded work is dropped).
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+
+export class DiagnosticsScheduler {
+  private readonly pending = new Map<string, ReturnType<typeof setImmediate>>();
+  onError: (error: unknown) => void = () => {};
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly validate: (doc: TextDocument) => Diagnostic[],
+  ) {}
+
+  schedule(doc: TextDocument): void {
+    const queued = this.pending.get(doc.uri);
+    if (queued) clearImmediate(queued);
+    this.pending.set(doc.uri, setImmediate(() => this.run(doc.uri, doc.version)));
+  }
+
+  scheduleAll(): void {
+    for (const doc of this.documents.all()) this.schedule(doc);
+  }
+
+  clear(uri: string): void {
+    const queued = this.pending.get(uri);
+    if (queued) clearImmediate(queued);
+    this.pending.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private run(uri: string, version: number): void {
+    this.pending.delete(uri);
+    const doc = this.documents.get(uri);
+    if (!doc || doc.version !== version) return;
+    let diagnostics: Diagnostic[];
+    try {
+      diagnostics = this.validate(doc);
+    } catch (error) {
+      this.onError(error);
+      diagnostics = [];
+    }
+    void this.connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+}
