@@ -44,7 +44,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
 
   function analyze(doc: TextDocument): Analysis {
     const hit = cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.text.length === doc.getText().length) return hit.result;
+    if (hit && hit.version === doc.version && hit.text === doc.getText()) return hit.result;
     const result = compute(doc);
     cache.delete(doc.uri);
     cache.set(doc.uri, { version: doc.version, text: doc.getText(), result });

@@ -42,7 +42,9 @@ function keyCompletions(analysis: CniAnalysis, registry: SchemaRegistry, objectP
   const object = objectAt(analysis, objectPath);
   const present = new Set((object?.children ?? []).map((p) => String(p.children?.[0]?.value).toLowerCase()));
   // Replace a key being typed ("ma|"), and only the key when the property already has its colon.
-  const editingKey = node?.type === 'string' && node.parent?.type === 'property' && node.parent.children?.[0] === node ? node : undefined;
+  // getLocation's node is a lightweight copy; the parsed tree knows the key's parent property.
+  const keyNode = node && analysis.parsed.root ? findNodeAtOffset(analysis.parsed.root, offset, true) : undefined;
+  const editingKey = keyNode?.type === 'string' && keyNode.parent?.type === 'property' && keyNode.parent.children?.[0] === keyNode ? keyNode : undefined;
   const keyOnly = editingKey?.parent?.colonOffset !== undefined;
   if (editingKey) present.delete(String(editingKey.value).toLowerCase());
   const start = editingKey ? editingKey.offset : offset;

@@ -24,6 +24,8 @@ export interface ObjectCheck {
   reportUnknownKeys: boolean;
   /** Keys at the top level whose content another check looks at (e.g. `ipam`). */
   delegated?: string[];
+  /** Where to report a key missing from the object itself: its `type` value reads best. */
+  anchor?: JsonNode;
 }
 
 export function checkObject(registry: SchemaRegistry, node: JsonNode, check: ObjectCheck, report: (f: Finding) => void): void {
@@ -166,7 +168,8 @@ function describeError(error: ErrorObject, located: Map<string, Located>, check:
       return finding(start, end, 'error', 'cni/invalid-address', formatMessage(subject, error.data, error.params.format as string));
     case 'required': {
       const missing = error.params.missingProperty as string;
-      const [s, e] = at.key ? span(at.key) : [at.value.offset, at.value.offset + 1];
+      const target = at.key ?? (error.instancePath === '' ? check.anchor : undefined);
+      const [s, e] = target ? span(target) : [at.value.offset, at.value.offset + 1];
       const where = error.instancePath ? ` in ${subject}` : '';
       return finding(s, e, 'error', 'cni/missing-key', `Missing "${missing}"${where}: ${check.owner} needs it.`);
     }

@@ -40,8 +40,13 @@ export function schemaAt(model: CniModel, registry: SchemaRegistry, path: JsonPa
   if (pluginIndex !== undefined && typeof rest[0] === 'string' && rest[0].toLowerCase() === 'ipam') {
     const ipamType = model.plugins[pluginIndex]?.ipamType;
     const known = ipamType !== undefined && registry.ipams.has(ipamType);
-    if (rest.length === 1) return { schema: registry.schemaFor('plugin').properties!.ipam, root, owner, key: 'ipam' };
-    root = registry.schemaFor('ipam', known ? ipamType : undefined);
+    const ipamSchema = registry.schemaFor('ipam', known ? ipamType : undefined);
+    if (rest.length === 1) {
+      // The `ipam` object itself: its keys come from the IPAM plugin, its description from the spec.
+      const description = registry.schemaFor('plugin').properties!.ipam.description;
+      return { schema: { ...ipamSchema, description }, root: ipamSchema, owner, key: 'ipam' };
+    }
+    root = ipamSchema;
     owner = known ? `${ipamType} IPAM` : 'IPAM';
     rest = rest.slice(1);
   }

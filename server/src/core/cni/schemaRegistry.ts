@@ -57,7 +57,7 @@ export class SchemaRegistry {
       return own ? merge(base, own) : base;
     }
     const own = type ? this.plugins.get(type) : undefined;
-    const plugin = own ? merge(this.common, own) : { ...this.common };
+    const plugin = own ? merge(this.common, own) : { ...this.common, $id: undefined };
     if (kind === 'single') {
       // A single-plugin file carries the network's name and version itself.
       const list = this.list.properties!;

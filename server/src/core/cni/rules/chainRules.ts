@@ -6,6 +6,7 @@ import { propertyLoose, keyOf } from '../../common/json';
 import { checkObject } from '../objectCheck';
 import { pluginLabel, type PluginEntry } from '../model';
 import { anchorOf, span, type Rule, type RuleContext } from './context';
+import { knownVersions } from './listRules';
 
 export const checkPluginObjects: Rule = (ctx) => {
   const { model, registry, report } = ctx;
@@ -27,6 +28,7 @@ export const checkPluginObjects: Rule = (ctx) => {
       owner: pluginLabel(plugin),
       reportUnknownKeys: known,
       delegated: ['ipam'],
+      anchor: plugin.typeNode,
     }, report);
     checkIpam(ctx, plugin);
   }
@@ -86,7 +88,7 @@ export const checkVersionSupport: Rule = ({ model, report }) => {
   for (const plugin of model.plugins) {
     const versions = plugin.meta?.versions;
     if (!versions || versions.includes(version) || !plugin.typeNode) continue;
-    if (version === '1.1.0') continue; // reported once, as information, by the version rule
+    if (version === '1.1.0' || !knownVersions.includes(version)) continue; // the version rule and the schema speak for these
     report(finding(span(plugin.typeNode).start, span(plugin.typeNode).end, 'error', 'cni/version-unsupported',
       `${plugin.type} does not support cniVersion ${version}; it accepts ${versions.join(', ')}.`));
   }

@@ -1,0 +1,173 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createLanguageService } from '../../server/src/core';
+import { at, brief, doc } from '../helpers/cursor';
+
+const service = createLanguageService();
+const lint = (text: string, name = 'test.conflist') => service.validate(doc(text, name));
+const codes = (text: string, name?: string) => brief(lint(text, name));
+
+const bridgeList = (plugin: string, extra = '') => `{
+  "cniVersion": "1.0.0",
+  "name": "net1",${extra}
+  "plugins": [
+    ${plugin}
+  ]
+}`;
+
+test('a valid bridge + host-local + portmap chain has no diagnostics', () => {
+  const text = `{
+  "cniVersion": "1.0.0",
+  "name": "cbr0",
+  "plugins": [
+    { "type": "bridge", "bridge": "cni0", "isGateway": true,
+      "ipam": { "type": "host-local", "ranges": [[{ "subnet": "10.22.0.0/16" }]], "routes": [{ "dst": "0.0.0.0/0" }] } },
+    { "type": "portmap", "capabilities": { "portMappings": true } }
+  ]
+}`;
+  assert.deepEqual(codes(text), []);
+});
+
+test('JSON syntax: comments and trailing commas are errors with a fix, since plugins reject them', () => {
+  const text = '{\n  "name": "n", // note\n  "cniVersion": "1.0.0",\n  "plugins": [{"type": "loopback"},]\n}';
+  const diagnostics = lint(text);
+  assert.deepEqual(brief(diagnostics).filter((d) => d.endsWith('json-syntax')), ['2:16 cni/json-syntax', '4:35 cni/json-syntax']);
+  assert.match(diagnostics[0].message, /Comments are not allowed/);
+  assert.match(diagnostics.find((d) => d.range.start.line === 3)!.message, /Trailing comma/);
+});
+
+test('an empty file and a non-object are errors, not crashes', () => {
+  assert.deepEqual(codes(''), ['1:1 cni/json-syntax']);
+  assert.deepEqual(codes('[1, 2]'), ['1:1 cni/not-an-object']);
+});
+
+test('wrong JSON types are errors on the value', () => {
+  const text = bridgeList('{ "type": "bridge", "mtu": "1500", "isGateway": "true", "ipam": {} }');
+  assert.deepEqual(codes(text), [`${at(text, '"1500"')} cni/wrong-type`, `${at(text, '"true"')} cni/wrong-type`]);
+});
+
+test('unknown keys are warnings that suggest the nearest known key', () => {
+  const text = bridgeList('{ "type": "bridge", "isGatway": true }');
+  const diagnostics = lint(text);
+  assert.deepEqual(brief(diagnostics), [`${at(text, '"isGatway"')} cni/unknown-key`]);
+  assert.equal(diagnostics[0].severity, 2);
+  assert.match(diagnostics[0].message, /Did you mean "isGateway"\?/);
+});
+
+test('keys are matched case-insensitively like Go plugins, with a warning and the value still checked', () => {
+  const text = bridgeList('{ "type": "vlan", "Master": "eth0", "VLANID": 4095 }');
+  assert.deepEqual(codes(text), [`${at(text, '"Master"')} cni/key-case`, `${at(text, '"VLANID"')} cni/key-case`, `${at(text, '4095')} cni/out-of-range`]);
+});
+
+test('enums, ranges and required keys per plugin', () => {
+  const macvlan = bridgeList('{ "type": "macvlan", "master": "eth0", "mode": "l2", "ipam": {} }');
+  assert.deepEqual(codes(macvlan), [`${at(macvlan, '"l2"')} cni/invalid-value`]);
+  const bridge = bridgeList('{ "type": "bridge", "vlan": 4095 }');
+  assert.deepEqual(codes(bridge), [`${at(bridge, '4095')} cni/out-of-range`]);
+  const vlan = bridgeList('{ "type": "vlan", "vlanId": 10 }');
+  assert.deepEqual(codes(vlan), [`${at(vlan, '"vlan"')} cni/missing-key`]);
+});
+
+test('network name rules: missing, empty and invalid characters', () => {
+  assert.deepEqual(codes('{ "cniVersion": "1.0.0", "plugins": [{ "type": "loopback" }] }'), ['1:3 cni/missing-name']);
+  assert.deepEqual(codes('{ "cniVersion": "1.0.0", "name": "", "plugins": [{ "type": "loopback" }] }'), ['1:34 cni/invalid-name']);
+  assert.deepEqual(codes('{ "cniVersion": "1.0.0", "name": "réseau", "plugins": [{ "type": "loopback" }] }'), ['1:34 cni/invalid-name']);
+});
+
+test('cniVersion: unknown versions are errors, 1.1.0 is information, old ones are deprecated, missing is a warning', () => {
+  const list = (version: string) => `{ "cniVersion": ${version}, "name": "n", "plugins": [{ "type": "loopback" }] }`;
+  assert.deepEqual(codes(list('"1.0"')), ['1:17 cni/invalid-value']);
+  const info = lint(list('"1.1.0"'));
+  assert.deepEqual(brief(info), ['1:17 cni/version-1.1']);
+  assert.equal(info[0].severity, 3);
+  assert.deepEqual(codes(list('"0.2.0"')), ['1:17 cni/deprecated-version']);
+  assert.deepEqual(codes('{ "name": "n", "plugins": [{ "type": "loopback" }] }'), ['1:3 cni/missing-version']);
+  // A chain whose plugin needs 0.3.0 or later fails outright without a version.
+  const missing = lint('{ "name": "n", "plugins": [{ "type": "bridge" }, { "type": "bandwidth", "ingressRate": 1, "ingressBurst": 1 }] }');
+  assert.equal(missing.find((d) => d.code === 'cni/missing-version')?.severity, 1);
+});
+
+test('a plugin that does not support the list version is an error on its type', () => {
+  const text = '{ "cniVersion": "0.3.1", "name": "n", "plugins": [{ "type": "bridge" }, { "type": "firewall" }] }';
+  assert.deepEqual(codes(text), ['1:83 cni/version-unsupported']);
+});
+
+test('plugins must be a non-empty list', () => {
+  assert.deepEqual(codes('{ "cniVersion": "1.0.0", "name": "n", "plugins": [] }'), ['1:50 cni/invalid-value']);
+  assert.deepEqual(codes('{ "cniVersion": "1.0.0", "name": "n" }'), ['1:3 cni/missing-plugins']);
+});
+
+test('chain order: a meta plugin first is an error; two interface plugins a warning', () => {
+  const text = bridgeList('{ "type": "portmap", "capabilities": { "portMappings": true } },\n    { "type": "bridge" }');
+  assert.deepEqual(codes(text), ['5:15 cni/chain-order']);
+  const two = bridgeList('{ "type": "bridge" },\n    { "type": "ptp", "ipam": { "type": "host-local", "subnet": "10.1.0.0/24" } }');
+  assert.deepEqual(codes(two), ['6:15 cni/multiple-interfaces']);
+});
+
+test('capabilities: unused ones and missing essential ones are warnings', () => {
+  const text = bridgeList('{ "type": "bridge", "capabilities": { "portMappings": true } },\n    { "type": "portmap" }');
+  assert.deepEqual(codes(text), [`${at(text, '"portMappings"')} cni/unused-capability`, `${at(text, '"portmap"')} cni/missing-capability`]);
+});
+
+test('host-local: host bits, range outside subnet, start after end, small subnet, overlaps', () => {
+  const ipam = (ranges: string) => bridgeList(`{ "type": "bridge", "ipam": { "type": "host-local", "ranges": ${ranges} } }`);
+  const expect = (ranges: string, needle: string, code: string) => {
+    const text = ipam(ranges);
+    assert.deepEqual(codes(text), [`${at(text, needle)} ${code}`], ranges);
+  };
+  expect('[[{ "subnet": "10.1.0.5/24" }]]', '"10.1.0.5/24"', 'cni/host-bits');
+  expect('[[{ "subnet": "10.1.0.0/24", "rangeStart": "10.2.0.1" }]]', '"10.2.0.1"', 'cni/outside-subnet');
+  expect('[[{ "subnet": "10.1.0.0/24", "rangeStart": "10.1.0.50", "rangeEnd": "10.1.0.20" }]]', '"10.1.0.50"', 'cni/range-order');
+  expect('[[{ "subnet": "10.1.0.0/31" }]]', '"10.1.0.0/31"', 'cni/subnet-too-small');
+  expect('[[{ "subnet": "10.1.0.0/16" }, { "subnet": "10.1.2.0/24" }]]', '"10.1.2.0/24"', 'cni/overlapping-ranges');
+  expect('[[{ "subnet": "10.1.0.0/16" }], [{ "subnet": "10.1.2.0/24" }]]', '"10.1.2.0/24"', 'cni/overlapping-ranges');
+  expect('[[{ "subnet": "10.1.0.0/24" }, { "subnet": "fd00::/64" }]]', '"fd00::/64"', 'cni/mixed-families');
+  const gateway = lint(ipam('[[{ "subnet": "10.1.0.0/24", "gateway": "10.9.0.1" }]]'));
+  assert.deepEqual(gateway.map((d) => [d.code, d.severity]), [['cni/outside-subnet', 2]]);
+});
+
+test('addresses: malformed IPs and CIDRs are errors', () => {
+  const text = bridgeList('{ "type": "bridge", "ipam": { "type": "static", "addresses": [{ "address": "10.1.0.5" }], "routes": [{ "dst": "010.0.0.0/8" }] } }');
+  assert.deepEqual(codes(text), [`${at(text, '"10.1.0.5"')} cni/invalid-address`, `${at(text, '"010.0.0.0/8"')} cni/invalid-address`]);
+});
+
+test('plugin cross-key rules', () => {
+  const bridge = bridgeList('{ "type": "bridge", "hairpinMode": true, "promiscMode": true }');
+  assert.deepEqual(codes(bridge), [`${at(bridge, '"promiscMode"')} cni/conflicting-keys`]);
+  assert.deepEqual(codes(bridgeList('{ "type": "ptp" }')), ['5:15 cni/missing-ipam']);
+  assert.deepEqual(codes(bridgeList('{ "type": "host-device" }')), ['5:15 cni/missing-key']);
+  const tuning = bridgeList('{ "type": "bridge" },\n    { "type": "tuning", "sysctl": { "kernel.pid_max": "10" } }');
+  assert.deepEqual(codes(tuning), [`${at(tuning, '"kernel.pid_max"')} cni/invalid-value`]);
+  const bandwidth = bridgeList('{ "type": "bridge" },\n    { "type": "bandwidth", "ingressRate": 1000 }');
+  assert.deepEqual(codes(bandwidth), [`${at(bandwidth, '"ingressRate"')} cni/conflicting-keys`]);
+});
+
+test('an unknown plugin type is only a hint, and its keys are not flagged', () => {
+  const diagnostics = lint(bridgeList('{ "type": "my-vendor-cni", "whatever": 1 }'));
+  assert.deepEqual(brief(diagnostics), ['5:15 cni/unknown-plugin']);
+  assert.equal(diagnostics[0].severity, 4);
+});
+
+test('file kind: a list saved as .conf and a single plugin saved as .conflist are errors', () => {
+  const list = '{ "cniVersion": "1.0.0", "name": "n", "plugins": [{ "type": "loopback" }] }';
+  assert.ok(codes(list, '10-net.conf').includes('1:3 cni/wrong-file-kind'));
+  const single = '{ "cniVersion": "1.0.0", "name": "n", "type": "loopback" }';
+  assert.deepEqual(codes(single, '10-net.conf'), []);
+  assert.ok(codes(single, '10-net.conflist').includes('1:3 cni/wrong-file-kind'));
+});
+
+test('null values and duplicate keys are warnings, as plugins ignore them', () => {
+  const text = bridgeList('{ "type": "bridge", "mtu": null, "bridge": "a", "bridge": "b" }');
+  assert.deepEqual(codes(text), [`${at(text, '"mtu"')} cni/null-value`, `${at(text, '"bridge":')} cni/duplicate-key`]);
+});
+
+test('binary content and oversized files get one clear diagnostic', () => {
+  assert.deepEqual(codes('\u0000\u0001garbage'), ['1:1 cnikit/binary-file']);
+  const small = createLanguageService({ maxFileSize: 10 });
+  assert.deepEqual(brief(small.validate(doc('{ "name": "abcdefghijkl" }'))), ['1:1 cnikit/file-too-large']);
+});
+
+test('half-typed and garbage input never throws', () => {
+  const samples = ['{', '{"plugins": [', '{"plugins": [{"type": "bridge", "ipam": {"type": "host-local", "ranges": [[{"subnet": ', '{"a"', '"just a string"', '{"plugins": {"type": 1}}', '{"name": 5, "cniVersion": 1.0, "plugins": "x"}'];
+  for (const text of samples) assert.doesNotThrow(() => lint(text), text);
+});
