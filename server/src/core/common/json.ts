@@ -11,7 +11,14 @@ export interface ParsedJson {
   problems: Finding[];
 }
 
+/** Deeper nesting than this is refused before parsing: the parser recurses, and no real config comes close. */
+export const maxNesting = 1000;
+
 export function parseJson(text: string): ParsedJson {
+  const depth = nestingDepth(text);
+  if (depth > maxNesting) {
+    return { root: undefined, problems: [finding(0, 1, 'error', 'cni/json-syntax', `The JSON is nested ${depth} levels deep, more than CNIKit analyses (${maxNesting}); a CNI config needs a handful.`)] };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   return { root, problems: errors.map((e) => describe(text, e)) };
@@ -95,4 +102,21 @@ export function stringValue(node: Node | undefined): string | undefined {
 export function describeType(node: Node): string {
   if (node.type === 'number') return Number.isInteger(node.value) ? 'an integer' : 'a number';
   return { string: 'a string', boolean: 'a boolean', null: 'null', object: 'an object', array: 'an array' }[node.type as string] ?? node.type;
+}
+
+/** The deepest bracket nesting outside strings, found in one pass without parsing. */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \\ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) deepest = Math.max(deepest, ++depth);
+    else if (c === 125 || c === 93) depth--;
+  }
+  return deepest;
 }
