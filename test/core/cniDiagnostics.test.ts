@@ -32,8 +32,8 @@ test('JSON syntax: comments and trailing commas are errors with a fix, since plu
   const text = '{\n  "name": "n", // note\n  "cniVersion": "1.0.0",\n  "plugins": [{"type": "loopback"},]\n}';
   const diagnostics = lint(text);
   assert.deepEqual(brief(diagnostics).filter((d) => d.endsWith('json-syntax')), ['2:16 cni/json-syntax', '4:35 cni/json-syntax']);
-  assert.match(diagnostics[0].message, /Comments are not allowed/);
-  assert.match(diagnostics.find((d) => d.range.start.line === 3)!.message, /Trailing comma/);
+  assert.match(diagnostics[0].message as string, /Comments are not allowed/);
+  assert.match(diagnostics.find((d) => d.range.start.line === 3)!.message as string, /Trailing comma/);
 });
 
 test('an empty file and a non-object are errors, not crashes', () => {
@@ -51,7 +51,7 @@ test('unknown keys are warnings that suggest the nearest known key', () => {
   const diagnostics = lint(text);
   assert.deepEqual(brief(diagnostics), [`${at(text, '"isGatway"')} cni/unknown-key`]);
   assert.equal(diagnostics[0].severity, 2);
-  assert.match(diagnostics[0].message, /Did you mean "isGateway"\?/);
+  assert.match(diagnostics[0].message as string, /Did you mean "isGateway"\?/);
 });
 
 test('keys are matched case-insensitively like Go plugins, with a warning and the value still checked', () => {

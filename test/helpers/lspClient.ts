@@ -1,7 +1,7 @@
 // Starts the bundled server (`node dist/server.js --stdio`) and speaks real LSP to it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-types';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 export interface TestServer {
   connection: MessageConnection;

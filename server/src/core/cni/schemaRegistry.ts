@@ -80,12 +80,4 @@ function merge(base: JsonSchema, own: JsonSchema): JsonSchema {
   };
 }
 
-/** Follows a local `$ref` (`#/definitions/...`) against the schema that holds it. */
-export function resolveRef(schema: JsonSchema | undefined, root: JsonSchema): JsonSchema | undefined {
-  let current = schema;
-  for (let hops = 0; current?.$ref && hops < 8; hops++) {
-    const path = current.$ref.replace(/^#\//, '').split('/');
-    current = path.reduce<any>((node, part) => node?.[part], root);
-  }
-  return current;
-}
+export { resolveRef } from '../common/jsonSchema';

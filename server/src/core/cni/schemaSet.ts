@@ -1,6 +1,7 @@
 // Every JSON Schema the CNI language service ships, imported so that esbuild inlines them:
 // the server, the CLI and the tests all see the same schemas without file I/O.
 // Add a new plugin schema here after writing it under schemas/plugins or schemas/ipam.
+import type { JsonSchema } from '../common/jsonSchema';
 import pluginCommon from '../../../../schemas/cni/plugin-common.schema.json';
 import bandwidth from '../../../../schemas/plugins/bandwidth.schema.json';
 import bridge from '../../../../schemas/plugins/bridge.schema.json';
@@ -65,48 +66,4 @@ export const ipamSchemas: JsonSchema[] = [
   whereabouts,
 ] as JsonSchema[];
 
-/** The subset of JSON Schema (draft-07) plus our `x-` annotations that the service reads. */
-export interface JsonSchema {
-  $id?: string;
-  $ref?: string;
-  title?: string;
-  description?: string;
-  type?: string | string[];
-  properties?: Record<string, JsonSchema>;
-  additionalProperties?: boolean | JsonSchema;
-  items?: JsonSchema;
-  required?: string[];
-  enum?: unknown[];
-  const?: unknown;
-  enumDescriptions?: string[];
-  default?: unknown;
-  examples?: unknown[];
-  minimum?: number;
-  maximum?: number;
-  minLength?: number;
-  maxLength?: number;
-  minItems?: number;
-  pattern?: string;
-  format?: string;
-  definitions?: Record<string, JsonSchema>;
-  deprecationMessage?: string;
-  'x-patternMessage'?: string;
-  'x-docUrl'?: string;
-  'x-since'?: string;
-  'x-cni'?: PluginMeta;
-}
-
-/** What a plugin schema says about the plugin itself, beyond its keys. */
-export interface PluginMeta {
-  /** interface: creates the container interface; meta: chained after one, needs prevResult; ipam: allocates addresses. */
-  kind: 'interface' | 'meta' | 'ipam';
-  /** cniVersion values the plugin's current upstream release accepts. */
-  versions: string[];
-  /** Capability names whose runtimeConfig values the plugin reads. */
-  capabilities: string[];
-  docUrl: string;
-  /** A working minimal config inserted by completion. */
-  snippet: Record<string, unknown>;
-  /** Where the plugin comes from when it is not a reference plugin, e.g. "Flannel". */
-  project?: string;
-}
+export type { JsonSchema, PluginMeta } from '../common/jsonSchema';

@@ -1,0 +1,57 @@
+// The subset of JSON Schema (draft-07) plus our `x-` annotations that the services read.
+
+/** The subset of JSON Schema (draft-07) plus our `x-` annotations that the service reads. */
+export interface JsonSchema {
+  $id?: string;
+  $ref?: string;
+  title?: string;
+  description?: string;
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  additionalProperties?: boolean | JsonSchema;
+  items?: JsonSchema;
+  required?: string[];
+  enum?: unknown[];
+  const?: unknown;
+  enumDescriptions?: string[];
+  default?: unknown;
+  examples?: unknown[];
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  pattern?: string;
+  format?: string;
+  definitions?: Record<string, JsonSchema>;
+  deprecationMessage?: string;
+  'x-patternMessage'?: string;
+  'x-docUrl'?: string;
+  'x-since'?: string;
+  'x-cni'?: PluginMeta;
+}
+
+/** What a plugin schema says about the plugin itself, beyond its keys. */
+export interface PluginMeta {
+  /** interface: creates the container interface; meta: chained after one, needs prevResult; ipam: allocates addresses. */
+  kind: 'interface' | 'meta' | 'ipam';
+  /** cniVersion values the plugin's current upstream release accepts. */
+  versions: string[];
+  /** Capability names whose runtimeConfig values the plugin reads. */
+  capabilities: string[];
+  docUrl: string;
+  /** A working minimal config inserted by completion. */
+  snippet: Record<string, unknown>;
+  /** Where the plugin comes from when it is not a reference plugin, e.g. "Flannel". */
+  project?: string;
+}
+
+/** Follows a local `$ref` (`#/definitions/...`) against the schema that holds it. */
+export function resolveRef(schema: JsonSchema | undefined, root: JsonSchema): JsonSchema | undefined {
+  let current = schema;
+  for (let hops = 0; current?.$ref && hops < 8; hops++) {
+    const path = current.$ref.replace(/^#\//, '').split('/');
+    current = path.reduce<any>((node, part) => node?.[part], root);
+  }
+  return current;
+}

@@ -1,0 +1,263 @@
+// Checks one object (from JSON or YAML) against its schema the way its consumer decodes it.
+// A dialect says how: Go CNI plugins match keys case-insensitively and ignore unknown keys and
+// null; the Kubernetes API server matches keys exactly. The check builds the value the consumer
+// would see (keys in their canonical spelling), validates it with ajv, and maps every problem
+// back to the exact key or value in the text.
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { JsonNode } from './json';
+import { describeType } from './json';
+import { finding, type Finding, type Fix, type Severity } from './findings';
+import { closest } from './similar';
+import { resolveRef, type JsonSchema } from './jsonSchema';
+
+interface Located {
+  key?: JsonNode;
+  value: JsonNode;
+}
+
+export interface Dialect {
+  /** Prefix of the diagnostic codes, e.g. "cni" gives "cni/wrong-type". */
+  prefix: string;
+  /** Go's encoding/json matches keys regardless of case; the Kubernetes API server does not. */
+  caseInsensitiveKeys: boolean;
+  /** CNI plugins treat null as "not set": worth a warning. */
+  warnNull: boolean;
+  unknownKeySeverity: Severity;
+  /** What happens when the consumer meets a wrong value, e.g. "fails to decode the config". */
+  rejection: string;
+}
+
+export interface SchemaTarget {
+  schema: JsonSchema;
+  validate: ValidateFunction;
+}
+
+export interface ObjectCheck {
+  dialect: Dialect;
+  /** Words for messages, e.g. "the bridge plugin". */
+  owner: string;
+  /** Report keys the schema does not know (off when the plugin itself is unknown). */
+  reportUnknownKeys: boolean;
+  /** Keys at the top level whose content another check looks at (e.g. `ipam`). */
+  delegated?: string[];
+  /** Where to report a key missing from the object itself: its `type` value reads best. */
+  anchor?: JsonNode;
+}
+
+export function checkAgainstSchema(node: JsonNode, target: SchemaTarget, check: ObjectCheck, report: (f: Finding) => void): void {
+  const root = target.schema;
+  const located = new Map<string, Located>();
+  const walker = new InstanceWalker(root, check, located, report);
+  const instance = walker.build(node, root, '', true);
+  const validate = target.validate;
+  if (validate(instance)) return;
+  const seen = new Set<string>();
+  for (const error of validate.errors ?? []) {
+    const f = describeError(error, located, check, root);
+    if (!f) continue;
+    const id = `${f.start}:${f.end}:${f.message}`;
+    if (!seen.has(id)) {
+      seen.add(id);
+      report(f);
+    }
+  }
+}
+
+class InstanceWalker {
+  constructor(
+    private readonly root: JsonSchema,
+    private readonly check: ObjectCheck,
+    private readonly located: Map<string, Located>,
+    private readonly report: (f: Finding) => void,
+  ) {}
+
+  build(node: JsonNode, schema: JsonSchema | undefined, pointer: string, top = false, key?: JsonNode): unknown {
+    this.located.set(pointer, { key, value: node });
+    schema = resolveRef(schema, this.root);
+    if (node.type === 'array') {
+      return (node.children ?? []).map((child, i) => this.build(child, schema?.items, `${pointer}/${i}`));
+    }
+    if (node.type !== 'object') return node.value;
+    const result: Record<string, unknown> = {};
+    const firstKeyOf = new Map<string, JsonNode>();
+    const known = schema?.properties ? Object.keys(schema.properties) : undefined;
+    const byLowerCase = new Map((known ?? []).map((k) => [k.toLowerCase(), k]));
+    for (const property of node.children ?? []) {
+      const [keyNode, valueNode] = property.children ?? [];
+      if (!keyNode || !valueNode) continue;
+      const written = String(keyNode.value);
+      const canonical = known?.includes(written) ? written : this.check.dialect.caseInsensitiveKeys ? byLowerCase.get(written.toLowerCase()) : undefined;
+      const name = canonical ?? written;
+      if (canonical && canonical !== written) this.reportCase(keyNode, written, canonical);
+      if (!canonical && known && this.check.reportUnknownKeys && schema?.additionalProperties === undefined) {
+        this.reportUnknown(keyNode, written, known);
+      }
+      const earlier = firstKeyOf.get(name);
+      if (earlier) this.reportDuplicate(earlier, name);
+      firstKeyOf.set(name, keyNode);
+      const childPointer = `${pointer}/${escape(name)}`;
+      if (valueNode.type === 'null') {
+        this.located.set(childPointer, { key: keyNode, value: valueNode });
+        if (this.check.dialect.warnNull) this.reportNull(keyNode, valueNode, name);
+        delete result[name];
+        continue;
+      }
+      if (top && this.check.delegated?.includes(name)) {
+        result[name] = rawValue(valueNode);
+        this.located.set(childPointer, { key: keyNode, value: valueNode });
+        continue;
+      }
+      const childSchema = schema?.properties?.[name] ??
+        (typeof schema?.additionalProperties === 'object' ? schema.additionalProperties : undefined);
+      result[name] = this.build(valueNode, childSchema, childPointer, false, keyNode);
+    }
+    return result;
+  }
+
+  private reportCase(keyNode: JsonNode, written: string, canonical: string): void {
+    this.report(finding(keyNode.offset, keyNode.offset + keyNode.length, 'warning', `${this.check.dialect.prefix}/key-case`,
+      `"${written}" is read as "${canonical}": plugins match keys regardless of case, but the usual spelling is "${canonical}".`,
+      [renameFix(keyNode, canonical)]));
+  }
+
+  private reportUnknown(keyNode: JsonNode, written: string, known: string[]): void {
+    const suggestion = closest(written, known);
+    const message = `Unknown key "${written}": ${this.check.owner} ignores it.` + (suggestion ? ` Did you mean "${suggestion}"?` : '');
+    this.report(finding(keyNode.offset, keyNode.offset + keyNode.length, this.check.dialect.unknownKeySeverity, `${this.check.dialect.prefix}/unknown-key`, message,
+      suggestion ? [renameFix(keyNode, suggestion)] : undefined));
+  }
+
+  private reportDuplicate(earlier: JsonNode, name: string): void {
+    const f = finding(earlier.offset, earlier.offset + earlier.length, 'warning', `${this.check.dialect.prefix}/duplicate-key`,
+      `"${name}" is set again further down; the last value wins, so this one has no effect.`);
+    this.report({ ...f, tags: ['unnecessary'] });
+  }
+
+  private reportNull(keyNode: JsonNode, valueNode: JsonNode, name: string): void {
+    const f = finding(keyNode.offset, valueNode.offset + valueNode.length, 'warning', `${this.check.dialect.prefix}/null-value`,
+      `"${name}" is null, which plugins treat as not set: the default applies. Give it a value or remove it.`);
+    this.report({ ...f, tags: ['unnecessary'] });
+  }
+}
+
+function describeError(error: ErrorObject, located: Map<string, Located>, check: ObjectCheck, root: JsonSchema): Finding | undefined {
+  const at = nearestLocated(located, error.instancePath);
+  if (!at) return undefined;
+  const name = keyName(error.instancePath);
+  const code = (rule: string) => `${check.dialect.prefix}/${rule}`;
+  const rejects = `${check.owner} ${check.dialect.rejection}`;
+  const subject = name ? `"${name}"` : 'This value';
+  const span = (n: JsonNode) => [n.offset, n.offset + n.length] as const;
+  const [start, end] = span(at.value);
+  const schema = resolveRef(error.parentSchema as JsonSchema, root) ?? {};
+  switch (error.keyword) {
+    case 'type': {
+      const expected = ([] as string[]).concat(error.params.type as string | string[]).map(article).join(' or ');
+      return finding(start, end, 'error', code('wrong-type'),
+        `${subject} must be ${expected}, not ${describeType(at.value)}: ${rejects} otherwise.`,
+        typeFixes(at.value, error.params.type as string));
+    }
+    case 'enum': {
+      const allowed = (schema.enum ?? []).map((v) => JSON.stringify(v));
+      const suggestion = typeof error.data === 'string' ? closest(error.data, (schema.enum ?? []).map(String)) : undefined;
+      const fixes = (suggestion ? [suggestion] : schema.enum?.map(String) ?? []).slice(0, 5).map((v, i) => ({
+        title: `Change to "${v}"`, edits: [{ start, end, newText: JSON.stringify(v) }], preferred: i === 0 && !!suggestion,
+      }));
+      return finding(start, end, 'error', code('invalid-value'),
+        `${subject} must be one of ${allowed.join(', ')}; ${JSON.stringify(error.data)} is not accepted by ${check.owner}.`, fixes);
+    }
+    case 'const':
+      return undefined; // only the selecting `type` carries a const, and it matched to get here
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return finding(start, end, 'error', code('out-of-range'), `${subject} must be ${rangeText(schema)}; ${check.owner} rejects ${JSON.stringify(error.data)}.`);
+    case 'minLength':
+      return finding(start, end, 'error', code('invalid-value'), `${subject} must not be empty.`);
+    case 'maxLength':
+      return finding(start, end, 'error', code('invalid-value'), `${subject} must be at most ${schema.maxLength} characters long.`);
+    case 'minItems':
+      return finding(start, end, 'error', code('invalid-value'),
+        `${subject} must have at least ${schema.minItems} ${schema.minItems === 1 ? 'entry' : 'entries'}; ${check.owner} rejects an empty list.`);
+    case 'pattern':
+      return finding(start, end, 'error', code('invalid-value'), `${subject} ${schema['x-patternMessage'] ?? `must match ${schema.pattern}`}.`);
+    case 'format':
+      return finding(start, end, 'error', code('invalid-address'), formatMessage(subject, error.data, error.params.format as string));
+    case 'required': {
+      const missing = error.params.missingProperty as string;
+      const target = at.key ?? (error.instancePath === '' ? check.anchor : undefined);
+      const [s, e] = target ? span(target) : [at.value.offset, at.value.offset + 1];
+      const where = error.instancePath ? ` in ${subject}` : '';
+      return finding(s, e, 'error', code('missing-key'), `Missing "${missing}"${where}: ${check.owner} needs it.`);
+    }
+    default:
+      return finding(start, end, 'error', code('invalid-value'), `${subject} ${error.message ?? 'is not valid'}.`);
+  }
+}
+
+/** The located node for a pointer, or for its nearest ancestor when the value was taken over raw. */
+function nearestLocated(located: Map<string, Located>, pointer: string): Located | undefined {
+  for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
+    const at = located.get(p);
+    if (at || p === '') return at;
+  }
+}
+
+function formatMessage(subject: string, value: unknown, format: string): string {
+  const shown = JSON.stringify(value);
+  if (format === 'cidr') return `${subject}: ${shown} is not a CIDR; write an address and a prefix length, such as 10.22.0.0/16.`;
+  if (format === 'mac') return `${subject}: ${shown} is not a MAC address; write six hex pairs, such as c2:11:22:33:44:55.`;
+  return `${subject}: ${shown} is not an IP address; write an IPv4 or IPv6 address without a prefix, such as 10.22.0.1.`;
+}
+
+function rangeText(schema: JsonSchema): string {
+  if (schema.minimum !== undefined && schema.maximum !== undefined) return `between ${schema.minimum} and ${schema.maximum}`;
+  if (schema.minimum !== undefined) return `at least ${schema.minimum}`;
+  return `at most ${schema.maximum}`;
+}
+
+/** Offers to fix the common type slips: a quoted number or boolean, an unquoted string. */
+function typeFixes(node: JsonNode, expected: string | string[]): Fix[] {
+  const want = ([] as string[]).concat(expected);
+  const edit = (newText: string, title: string): Fix[] => [{ title, edits: [{ start: node.offset, end: node.offset + node.length, newText }], preferred: true }];
+  if (node.type === 'string') {
+    const text = String(node.value).trim();
+    if ((want.includes('integer') || want.includes('number')) && /^-?\d+(\.\d+)?$/.test(text)) return edit(text, `Remove the quotes: ${text}`);
+    if (want.includes('boolean') && /^(true|false)$/i.test(text)) return edit(text.toLowerCase(), `Remove the quotes: ${text.toLowerCase()}`);
+  }
+  if (want.includes('string') && (node.type === 'number' || node.type === 'boolean')) return edit(JSON.stringify(String(node.value)), 'Put the value in quotes');
+  return [];
+}
+
+function renameFix(keyNode: JsonNode, to: string): Fix {
+  return { title: `Rename to "${to}"`, edits: [{ start: keyNode.offset, end: keyNode.offset + keyNode.length, newText: JSON.stringify(to) }], preferred: true };
+}
+
+function article(type: string): string {
+  return { integer: 'an integer', number: 'a number', string: 'a string', boolean: 'a boolean (true or false)', array: 'an array', object: 'an object', null: 'null' }[type] ?? type;
+}
+
+function keyName(pointer: string): string | undefined {
+  const last = pointer.split('/').pop();
+  if (!last || /^\d+$/.test(last)) {
+    const parts = pointer.split('/').filter(Boolean);
+    const named = [...parts].reverse().find((p) => !/^\d+$/.test(p));
+    return named ? unescape(named) + (last ? `[${last}]` : '') : undefined;
+  }
+  return unescape(last);
+}
+
+function escape(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function unescape(key: string): string {
+  return key.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+function rawValue(node: JsonNode): unknown {
+  if (node.type === 'object') return Object.fromEntries((node.children ?? []).filter((p) => p.children?.[1]).map((p) => [p.children![0].value, rawValue(p.children![1])]));
+  if (node.type === 'array') return (node.children ?? []).map(rawValue);
+  return node.value;
+}
