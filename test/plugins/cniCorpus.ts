@@ -10,8 +10,9 @@ export const CORPUS_DIR = resolve(__dirname, '../corpus/cni');
  * accept: the plugins accept it. reject: a plugin rejects it because of the config.
  * version-1.1.0: rejected by plugins 1.1.1 (code 1) although valid for newer plugins.
  * check-bug: ADD succeeds, CHECK fails because of a bug in plugins 1.1.1.
+ * host-dependent: rejected because of the sandbox host (e.g. its master link's MTU), not the config alone.
  */
-export const FOLDERS = ['accept', 'reject', 'version-1.1.0', 'check-bug'] as const;
+export const FOLDERS = ['accept', 'reject', 'version-1.1.0', 'check-bug', 'host-dependent'] as const;
 export type Folder = (typeof FOLDERS)[number];
 
 export interface CorpusCase {

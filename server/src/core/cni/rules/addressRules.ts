@@ -25,6 +25,7 @@ export const checkHostLocal: Rule = (ctx) => {
       sets.push(infos);
     }
     checkAcrossSets(ctx, sets);
+    checkOnePerFamily(ctx, sets.map((set) => set[0]).filter((r): r is RangeInfo => !!r));
     const runtimeRanges = propertyLoose(propertyLoose(plugin.node, 'capabilities'), 'ipRanges')?.value === true;
     if (!propertyLoose(plugin.ipamNode, 'subnet') && !ranges && !runtimeRanges) {
       const at = span(plugin.ipamNode.parent?.children?.[0] ?? plugin.ipamNode);
@@ -104,5 +105,19 @@ function checkAcrossSets({ report }: RuleContext, sets: RangeInfo[][]): void {
       }
     }
     seen.push(...set);
+  }
+}
+
+/** Results before spec 0.3.0 carry one IPv4 and one IPv6 address at most (`ip4`, `ip6`). */
+function checkOnePerFamily({ model, report }: RuleContext, firsts: RangeInfo[]): void {
+  const version = model.cniVersion ?? '0.1.0';
+  if (!['0.1.0', '0.2.0'].includes(version)) return;
+  for (const family of [4, 6]) {
+    const same = firsts.filter((r) => r.subnet.address.family === family);
+    for (const extra of same.slice(1)) {
+      const at = span(extra.subnetNode);
+      report(finding(at.start, at.end, 'error', 'cni/version-too-old',
+        `cniVersion ${version} allows one address per IP family, but this is a second IPv${family} range set; host-local rejects it. Use cniVersion 0.3.0 or later.`));
+    }
   }
 }

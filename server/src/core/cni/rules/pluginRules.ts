@@ -45,6 +45,16 @@ function pairedRates(plugin: PluginEntry, ctx: RuleContext, object: JsonNode | u
 const rules: Record<string, PluginRule> = {
   bridge(plugin, ctx) {
     bothSet(plugin, ctx, 'hairpinMode', 'promiscMode', 'hairpinMode and promiscMode cannot both be true: the bridge plugin rejects the combination.', true);
+    const defaultGateway = get(plugin, 'isDefaultGateway');
+    const routes = propertyLoose(plugin.ipamNode, 'routes');
+    const defaultRoute = defaultGateway?.value === true && routes?.type === 'array'
+      ? routes.children?.find((r) => ['0.0.0.0/0', '::/0'].includes(String(propertyLoose(r, 'dst')?.value)))
+      : undefined;
+    if (defaultRoute) {
+      const at = span(propertyLoose(defaultRoute, 'dst')!);
+      ctx.report(finding(at.start, at.end, 'error', 'cni/conflicting-keys',
+        'isDefaultGateway already adds a default route through the bridge, so adding this one fails with "file exists". Remove this route or isDefaultGateway.'));
+    }
     const dci = get(plugin, 'disableContainerInterface');
     if (dci?.value === true && plugin.ipamType) {
       const at = keyRange(dci);
