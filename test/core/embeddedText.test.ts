@@ -28,7 +28,7 @@ for (const [name, yaml] of Object.entries(cases)) {
     assert.equal(e.fromSource(e.toSource(i)), i);
     // Characters that are not escapes stand in the source as themselves.
     for (let k = 0; k < e.text.length; k++) {
-      const c = e.text[k];
+      const c: string = e.text[k];
       if (/[a-z0-9:]/i.test(c)) assert.equal(yaml[e.toSource(k)], c, `${name} char ${k}`);
     }
   });
