@@ -3,7 +3,7 @@
 import type { ConfigShape } from './cni/model';
 import { parseJson, propertyLoose } from './common/json';
 
-export type DocumentKind = { language: 'cni'; shape: ConfigShape | 'auto' } | { language: 'none' };
+export type DocumentKind = { language: 'cni'; shape: ConfigShape | 'auto' } | { language: 'yaml' } | { language: 'none' };
 
 export function documentKind(uri: string, languageId?: string): DocumentKind {
   const path = uri.toLowerCase().split(/[?#]/)[0];
@@ -12,6 +12,7 @@ export function documentKind(uri: string, languageId?: string): DocumentKind {
     return path.endsWith('.conf') || languageId === 'json' || languageId === undefined ? { language: 'cni', shape: 'single' } : { language: 'none' };
   }
   if (languageId === 'cni') return { language: 'cni', shape: 'auto' };
+  if (path.endsWith('.yaml') || path.endsWith('.yml') || languageId === 'yaml') return { language: 'yaml' };
   return { language: 'none' };
 }
 

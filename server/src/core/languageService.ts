@@ -11,15 +11,26 @@ import { hoverCni } from './cni/hover';
 import { outlineCni, type OutlineSymbol } from './cni/symbols';
 import { SchemaRegistry } from './cni/schemaRegistry';
 import { documentKind } from './documents';
+import { K8sRegistry } from './k8s/k8sRegistry';
+import { analyzeYaml, DocumentCache, type YamlAnalysis } from './k8s/analyzeYaml';
+import { completeYamlEmbedded, hoverYaml, outlineYaml } from './k8s/features';
+import type { KindGroup } from './k8s/kinds';
 import type { Finding, Severity } from './common/findings';
 
 export interface ServiceSettings {
   /** Above this many characters a file gets one notice instead of full validation. */
   maxFileSize: number;
   validate: boolean;
+  /** The Kubernetes minor version manifests target ("1.36"): decides which APIs count as removed. */
+  kubernetesVersion: string;
+  /** Kubernetes kind groups whose checks are off (e.g. "workload", "service"). */
+  disabledKinds: KindGroup[];
 }
 
-export const defaultSettings: ServiceSettings = { maxFileSize: 5_000_000, validate: true };
+/** The newest Kubernetes minor version whose API rules the service knows. */
+export const newestKubernetesVersion = '1.36';
+
+export const defaultSettings: ServiceSettings = { maxFileSize: 5_000_000, validate: true, kubernetesVersion: newestKubernetesVersion, disabledKinds: [] };
 
 /** Syntax errors beyond this count add nothing but noise (a binary file would give thousands). */
 const maxSyntaxFindings = 100;
@@ -38,9 +49,15 @@ export interface LanguageService {
 export function createLanguageService(initial: Partial<ServiceSettings> = {}): LanguageService {
   let settings: ServiceSettings = { ...defaultSettings, ...initial };
   const registry = new SchemaRegistry();
+  const services = { cni: registry, k8s: new K8sRegistry() };
+  const yamlDocuments = new DocumentCache();
   const cache = new Map<string, { version: number; text: string; result: Analysis }>();
 
-  type Analysis = { kind: 'cni'; analysis: CniAnalysis } | { kind: 'skipped'; findings: Finding[] } | { kind: 'none' };
+  type Analysis =
+    | { kind: 'cni'; analysis: CniAnalysis }
+    | { kind: 'yaml'; analysis: YamlAnalysis }
+    | { kind: 'skipped'; findings: Finding[] }
+    | { kind: 'none' };
 
   function analyze(doc: TextDocument): Analysis {
     const hit = cache.get(doc.uri);
@@ -58,11 +75,16 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     const text = doc.getText();
     const skipped = skipReason(text, settings);
     if (skipped) return { kind: 'skipped', findings: [skipped] };
+    if (kind.language === 'yaml') {
+      const k8sSettings = { kubernetesVersion: settings.kubernetesVersion, disabledGroups: settings.disabledKinds };
+      return { kind: 'yaml', analysis: analyzeYaml(text, services, k8sSettings, yamlDocuments) };
+    }
     return { kind: 'cni', analysis: analyzeCni(text, registry, { shape: kind.shape }) };
   }
 
   function findingsOf(result: Analysis): Finding[] {
     if (result.kind === 'skipped') return result.findings;
+    if (result.kind === 'yaml') return result.analysis.findings;
     if (result.kind !== 'cni') return [];
     const syntax = result.analysis.findings.filter((f) => f.code === 'cni/json-syntax');
     if (syntax.length <= maxSyntaxFindings) return result.analysis.findings;
@@ -73,6 +95,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     configure(next) {
       settings = { ...settings, ...next };
       cache.clear();
+      yamlDocuments.clear();
     },
     validate(doc) {
       if (!settings.validate) return [];
@@ -80,13 +103,18 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     },
     complete(doc, position) {
       const result = analyze(doc);
-      if (result.kind !== 'cni') return [];
-      return completeCni(result.analysis, doc.offsetAt(position), registry).map((c) => toCompletionItem(doc, c));
+      const offset = doc.offsetAt(position);
+      const items = result.kind === 'cni' ? completeCni(result.analysis, offset, registry)
+        : result.kind === 'yaml' ? completeYamlEmbedded(result.analysis, offset, services) ?? []
+        : [];
+      return items.map((c) => toCompletionItem(doc, c));
     },
     hover(doc, position) {
       const result = analyze(doc);
-      if (result.kind !== 'cni') return null;
-      const hover = hoverCni(result.analysis, doc.offsetAt(position), registry);
+      const offset = doc.offsetAt(position);
+      const hover = result.kind === 'cni' ? hoverCni(result.analysis, offset, registry)
+        : result.kind === 'yaml' ? hoverYaml(result.analysis, offset, services)
+        : undefined;
       return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(doc, hover.start, hover.end) } : null;
     },
     codeActions(doc, range, only) {
@@ -104,6 +132,9 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     },
     symbols(doc) {
       const result = analyze(doc);
+      if (result.kind === 'yaml') {
+        return outlineYaml(result.analysis).map((s) => toSymbol(doc, { ...s, kind: 'resource', children: [] }));
+      }
       return result.kind === 'cni' ? outlineCni(result.analysis).map((s) => toSymbol(doc, s)) : [];
     },
     forget(uri) {
@@ -154,9 +185,11 @@ function toCompletionItem(doc: TextDocument, c: Completion): CompletionItem {
   };
 }
 
-const symbolKinds: Record<OutlineSymbol['kind'], SymbolKind> = { network: SymbolKind.Namespace, plugin: SymbolKind.Module, ipam: SymbolKind.Object };
+const symbolKinds: Record<OutlineSymbol['kind'] | 'resource', SymbolKind> = {
+  network: SymbolKind.Namespace, plugin: SymbolKind.Module, ipam: SymbolKind.Object, resource: SymbolKind.Class,
+};
 
-function toSymbol(doc: TextDocument, s: OutlineSymbol): DocumentSymbol {
+function toSymbol(doc: TextDocument, s: Omit<OutlineSymbol, 'kind' | 'children' | 'detail'> & { kind: OutlineSymbol['kind'] | 'resource'; detail?: string; children: OutlineSymbol[] }): DocumentSymbol {
   return {
     name: s.name,
     detail: s.detail,

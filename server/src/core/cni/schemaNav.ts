@@ -1,7 +1,8 @@
 // Finds the schema that describes the value at a JSON path of a CNI config, for completion
 // and hover. It follows the same choices as validation: list → plugin by `type` → IPAM by `ipam.type`.
 import type { CniModel } from './model';
-import { resolveRef, type JsonSchema, type SchemaRegistry } from './schemaRegistry';
+import type { JsonSchema, SchemaRegistry } from './schemaRegistry';
+import { schemaAtPath } from '../common/jsonSchema';
 
 export type JsonPath = (string | number)[];
 
@@ -50,24 +51,6 @@ export function schemaAt(model: CniModel, registry: SchemaRegistry, path: JsonPa
     owner = known ? `${ipamType} IPAM` : 'IPAM';
     rest = rest.slice(1);
   }
-  let schema: JsonSchema | undefined = root;
-  let key: string | undefined;
-  for (const segment of rest) {
-    schema = resolveRef(schema, root);
-    if (!schema) return undefined;
-    if (typeof segment === 'number') {
-      schema = schema.items;
-      continue;
-    }
-    key = findKey(schema, segment);
-    schema = key ? schema.properties![key] : typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
-  }
-  schema = resolveRef(schema, root);
-  return schema ? { schema, root, owner, key } : undefined;
-}
-
-/** The schema's spelling of a key written in any case, as plugins match it. */
-export function findKey(schema: JsonSchema, written: string): string | undefined {
-  const keys = Object.keys(schema.properties ?? {});
-  return keys.find((k) => k === written) ?? keys.find((k) => k.toLowerCase() === written.toLowerCase());
+  const found = schemaAtPath(root, rest, true);
+  return found ? { schema: found.schema, root, owner, key: found.key } : undefined;
 }

@@ -55,3 +55,23 @@ export function resolveRef(schema: JsonSchema | undefined, root: JsonSchema): Js
   }
   return current;
 }
+
+/**
+ * The subschema describing the value at `path` below `root` (properties, additionalProperties,
+ * items; local `$ref`s followed), with the property name it was reached by.
+ */
+export function schemaAtPath(root: JsonSchema, path: (string | number)[], caseInsensitive = false): { schema: JsonSchema; key?: string } | undefined {
+  let schema: JsonSchema | undefined = resolveRef(root, root);
+  let key: string | undefined;
+  for (const segment of path) {
+    if (!schema) return undefined;
+    if (typeof segment === 'number') {
+      schema = resolveRef(schema.items, root);
+      continue;
+    }
+    const keys = Object.keys(schema.properties ?? {});
+    key = keys.find((k) => k === segment) ?? (caseInsensitive ? keys.find((k) => k.toLowerCase() === segment.toLowerCase()) : undefined);
+    schema = resolveRef(key ? schema.properties![key] : typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined, root);
+  }
+  return schema ? { schema, key } : undefined;
+}

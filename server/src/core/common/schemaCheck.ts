@@ -42,17 +42,21 @@ export interface ObjectCheck {
   delegated?: string[];
   /** Where to report a key missing from the object itself: its `type` value reads best. */
   anchor?: JsonNode;
+  /** Only report problems at JSON pointers this accepts (a workload's networking parts, say). */
+  scope?: (pointer: string) => boolean;
 }
 
 export function checkAgainstSchema(node: JsonNode, target: SchemaTarget, check: ObjectCheck, report: (f: Finding) => void): void {
   const root = target.schema;
   const located = new Map<string, Located>();
-  const walker = new InstanceWalker(root, check, located, report);
+  const scope = check.scope;
+  const walker = new InstanceWalker(root, check, located, scope ? (f, pointer) => scope(pointer) && report(f) : report);
   const instance = walker.build(node, root, '', true);
   const validate = target.validate;
   if (validate(instance)) return;
   const seen = new Set<string>();
   for (const error of validate.errors ?? []) {
+    if (scope && !scope(error.instancePath)) continue;
     const f = describeError(error, located, check, root);
     if (!f) continue;
     const id = `${f.start}:${f.end}:${f.message}`;
@@ -68,7 +72,7 @@ class InstanceWalker {
     private readonly root: JsonSchema,
     private readonly check: ObjectCheck,
     private readonly located: Map<string, Located>,
-    private readonly report: (f: Finding) => void,
+    private readonly report: (f: Finding, pointer: string) => void,
   ) {}
 
   build(node: JsonNode, schema: JsonSchema | undefined, pointer: string, top = false, key?: JsonNode): unknown {
@@ -88,17 +92,17 @@ class InstanceWalker {
       const written = String(keyNode.value);
       const canonical = known?.includes(written) ? written : this.check.dialect.caseInsensitiveKeys ? byLowerCase.get(written.toLowerCase()) : undefined;
       const name = canonical ?? written;
-      if (canonical && canonical !== written) this.reportCase(keyNode, written, canonical);
+      const childPointer = `${pointer}/${escape(name)}`;
+      if (canonical && canonical !== written) this.reportCase(keyNode, written, canonical, childPointer);
       if (!canonical && known && this.check.reportUnknownKeys && schema?.additionalProperties === undefined) {
-        this.reportUnknown(keyNode, written, known);
+        this.reportUnknown(keyNode, written, known, childPointer);
       }
       const earlier = firstKeyOf.get(name);
-      if (earlier) this.reportDuplicate(earlier, name);
+      if (earlier) this.reportDuplicate(earlier, name, childPointer);
       firstKeyOf.set(name, keyNode);
-      const childPointer = `${pointer}/${escape(name)}`;
       if (valueNode.type === 'null') {
         this.located.set(childPointer, { key: keyNode, value: valueNode });
-        if (this.check.dialect.warnNull) this.reportNull(keyNode, valueNode, name);
+        if (this.check.dialect.warnNull) this.reportNull(keyNode, valueNode, name, childPointer);
         delete result[name];
         continue;
       }
@@ -114,29 +118,29 @@ class InstanceWalker {
     return result;
   }
 
-  private reportCase(keyNode: JsonNode, written: string, canonical: string): void {
+  private reportCase(keyNode: JsonNode, written: string, canonical: string, pointer: string): void {
     this.report(finding(keyNode.offset, keyNode.offset + keyNode.length, 'warning', `${this.check.dialect.prefix}/key-case`,
       `"${written}" is read as "${canonical}": plugins match keys regardless of case, but the usual spelling is "${canonical}".`,
-      [renameFix(keyNode, canonical)]));
+      [renameFix(keyNode, canonical)]), pointer);
   }
 
-  private reportUnknown(keyNode: JsonNode, written: string, known: string[]): void {
+  private reportUnknown(keyNode: JsonNode, written: string, known: string[], pointer: string): void {
     const suggestion = closest(written, known);
     const message = `Unknown key "${written}": ${this.check.owner} ignores it.` + (suggestion ? ` Did you mean "${suggestion}"?` : '');
     this.report(finding(keyNode.offset, keyNode.offset + keyNode.length, this.check.dialect.unknownKeySeverity, `${this.check.dialect.prefix}/unknown-key`, message,
-      suggestion ? [renameFix(keyNode, suggestion)] : undefined));
+      suggestion ? [renameFix(keyNode, suggestion)] : undefined), pointer);
   }
 
-  private reportDuplicate(earlier: JsonNode, name: string): void {
+  private reportDuplicate(earlier: JsonNode, name: string, pointer: string): void {
     const f = finding(earlier.offset, earlier.offset + earlier.length, 'warning', `${this.check.dialect.prefix}/duplicate-key`,
       `"${name}" is set again further down; the last value wins, so this one has no effect.`);
-    this.report({ ...f, tags: ['unnecessary'] });
+    this.report({ ...f, tags: ['unnecessary'] }, pointer);
   }
 
-  private reportNull(keyNode: JsonNode, valueNode: JsonNode, name: string): void {
+  private reportNull(keyNode: JsonNode, valueNode: JsonNode, name: string, pointer: string): void {
     const f = finding(keyNode.offset, valueNode.offset + valueNode.length, 'warning', `${this.check.dialect.prefix}/null-value`,
       `"${name}" is null, which plugins treat as not set: the default applies. Give it a value or remove it.`);
-    this.report({ ...f, tags: ['unnecessary'] });
+    this.report({ ...f, tags: ['unnecessary'] }, pointer);
   }
 }
 

@@ -1,0 +1,79 @@
+// One YAML document: compose it, recognise the object, check it against its schema and run the
+// rules of its kind. Everything is relative to the document, so results can be cached by its text.
+import { finding, type Finding } from '../common/findings';
+import { checkAgainstSchema, type Dialect } from '../common/schemaCheck';
+import { composeDocument, type TreeNode } from '../yaml/yamlDocuments';
+import type { SchemaRegistry } from '../cni/schemaRegistry';
+import { findKind, type KindDef } from './kinds';
+import { readResource, type Resource } from './resource';
+import type { K8sRegistry } from './k8sRegistry';
+import type { EmbeddedRegion } from './embedded';
+import type { K8sRule, K8sRuleContext, K8sSettings } from './rules/context';
+import { rulesFor } from './rules';
+
+export interface DocumentAnalysis {
+  root?: TreeNode;
+  resource?: Resource;
+  def?: KindDef;
+  findings: Finding[];
+  embedded: EmbeddedRegion[];
+}
+
+export interface Services {
+  k8s: K8sRegistry;
+  cni: SchemaRegistry;
+}
+
+const builtInDialect: Dialect = { prefix: 'k8s', caseInsensitiveKeys: false, warnNull: false, unknownKeySeverity: 'error', rejection: 'rejects it' };
+const crdDialect: Dialect = { ...builtInDialect, unknownKeySeverity: 'warning' };
+
+export function analyzeDocument(text: string, services: Services, settings: K8sSettings): DocumentAnalysis {
+  const composed = composeDocument(text);
+  const findings: Finding[] = composed.problems.map((p) => finding(p.start, p.end, p.severity, 'yaml/syntax', yamlMessage(p.message)));
+  const embedded: EmbeddedRegion[] = [];
+  const root = composed.root;
+  const resource = root ? readResource(root) : undefined;
+  const def = findKind(resource?.apiVersion, resource?.kind) ?? configMapKind(resource);
+  if (!root || !resource || !def || settings.disabledGroups.includes(def.group)) return { root, resource, findings, embedded };
+  const report = (f: Finding) => findings.push(f);
+  const schema = services.k8s.schema(def);
+  const validate = services.k8s.validator(def);
+  if (schema && validate && def.kind !== 'ConfigMap') {
+    checkAgainstSchema(root, { schema, validate }, {
+      dialect: def.builtIn ? builtInDialect : crdDialect,
+      owner: 'the API server',
+      reportUnknownKeys: true,
+      anchor: resource.kindNode,
+      scope: def.podTemplate ? networkingScope(def.podTemplate) : undefined,
+    }, report);
+  }
+  const ctx: K8sRuleContext = { text, resource, def, settings, cni: services.cni, k8s: services.k8s, report, embed: (r) => embedded.push(r) };
+  for (const rule of rulesFor(def) as K8sRule[]) rule(ctx);
+  return { root, resource, def, findings: findings.sort((a, b) => a.start - b.start || a.end - b.end), embedded };
+}
+
+/** flannel's ConfigMap carries CNI and flannel JSON; other ConfigMaps are not ours. */
+function configMapKind(resource: Resource | undefined): KindDef | undefined {
+  if (resource?.apiVersion !== 'v1' || resource.kind !== 'ConfigMap') return undefined;
+  const data = resource.root.children?.find((p) => p.children?.[0]?.value === 'data')?.children?.[1];
+  const keys = (data?.children ?? []).map((p) => p.children?.[0]?.value);
+  if (!keys.includes('net-conf.json') && !keys.includes('cni-conf.json')) return undefined;
+  return { apiVersion: 'v1', kind: 'ConfigMap', group: 'flannel', builtIn: true, nameRule: 'dns1123Subdomain', namespaced: true };
+}
+
+/** For workloads only the networking parts are ours; other tools own the rest. */
+function networkingScope(template: { metadata: string[]; spec: string[] }): (pointer: string) => boolean {
+  const meta = '/' + template.metadata.join('/');
+  const spec = '/' + template.spec.join('/');
+  const pattern = new RegExp(
+    `^(/apiVersion|/kind|/metadata(/(name|namespace|labels|annotations)(/.*)?)?` +
+    `|${meta}/(labels|annotations)(/.*)?` +
+    `|${spec}/(hostNetwork|dnsPolicy|dnsConfig|hostname|subdomain|hostAliases|setHostnameAsFQDN)(/.*)?` +
+    `|${spec}/(containers|initContainers)/\\d+/ports(/.*)?)$`);
+  return (pointer) => pointer === '' || pattern.test(pointer);
+}
+
+function yamlMessage(message: string): string {
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  return `YAML syntax: ${first}`;
+}

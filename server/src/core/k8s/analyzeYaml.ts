@@ -1,0 +1,63 @@
+// A whole YAML file: its documents, each analysed on its own and cached by its text, so an
+// edit re-analyses only the document it changed. Findings come back in file offsets.
+import type { Finding } from '../common/findings';
+import { splitDocuments } from '../yaml/yamlDocuments';
+import { analyzeDocument, type DocumentAnalysis, type Services } from './analyzeDocument';
+import type { K8sSettings } from './rules/context';
+
+export interface YamlDocument {
+  start: number;
+  text: string;
+  analysis: DocumentAnalysis;
+}
+
+export interface YamlAnalysis {
+  docs: YamlDocument[];
+  findings: Finding[];
+}
+
+/** Per-document results by document text; bounded so a long session does not grow without end. */
+export class DocumentCache {
+  private readonly entries = new Map<string, DocumentAnalysis>();
+  constructor(private readonly limit = 20_000) {}
+
+  get(text: string, compute: () => DocumentAnalysis): DocumentAnalysis {
+    let hit = this.entries.get(text);
+    if (!hit) {
+      hit = compute();
+      if (this.entries.size >= this.limit) this.entries.clear();
+      this.entries.set(text, hit);
+    }
+    return hit;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+export function analyzeYaml(text: string, services: Services, settings: K8sSettings, cache: DocumentCache): YamlAnalysis {
+  const docs = splitDocuments(text).map(({ start, text: docText }) => ({
+    start,
+    text: docText,
+    analysis: cache.get(docText, () => analyzeDocument(docText, services, settings)),
+  }));
+  const findings = docs.flatMap((d) => d.analysis.findings.map((f) => shift(f, d.start)));
+  return { docs, findings };
+}
+
+export function documentAt(analysis: YamlAnalysis, offset: number): YamlDocument | undefined {
+  let found: YamlDocument | undefined;
+  for (const doc of analysis.docs) if (doc.start <= offset) found = doc;
+  return found;
+}
+
+export function shift(f: Finding, by: number): Finding {
+  if (by === 0) return f;
+  return {
+    ...f,
+    start: f.start + by,
+    end: f.end + by,
+    fixes: f.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) })),
+  };
+}

@@ -1,0 +1,44 @@
+// Compiled validators for the Kubernetes kinds, built lazily on first use of each kind.
+import Ajv, { type ValidateFunction } from 'ajv';
+import type { JsonSchema } from '../common/jsonSchema';
+import { isMac, parseCidr, parseIp } from '../common/ip';
+import { k8sSchemas } from './schemaIndex';
+import { schemaId, type KindDef } from './kinds';
+
+export class K8sRegistry {
+  private readonly ajv = new Ajv({ strict: false, allErrors: true, verbose: true, validateFormats: true });
+  private readonly validators = new Map<string, ValidateFunction>();
+  private readonly schemas = new Map<string, JsonSchema>(k8sSchemas.map((s) => [s.$id!, s]));
+
+  constructor() {
+    this.ajv.addFormat('ip', (s: string) => parseIp(s) !== undefined);
+    this.ajv.addFormat('cidr', (s: string) => parseCidr(s) !== undefined);
+    this.ajv.addFormat('mac', (s: string) => isMac(s));
+    for (const format of ['int32', 'int64', 'byte', 'date-time', 'double', 'int-or-string']) this.ajv.addFormat(format, true);
+  }
+
+  schema(def: KindDef): JsonSchema | undefined {
+    return this.schemas.get(schemaId(def));
+  }
+
+  /** Compiles one of our own schemas (cached by its $id). */
+  compile(schema: JsonSchema): ValidateFunction {
+    let validate = this.validators.get(schema.$id!);
+    if (!validate) {
+      validate = this.ajv.compile({ ...schema, $id: undefined });
+      this.validators.set(schema.$id!, validate);
+    }
+    return validate;
+  }
+
+  validator(def: KindDef): ValidateFunction | undefined {
+    const id = schemaId(def);
+    let validate = this.validators.get(id);
+    const schema = this.schemas.get(id);
+    if (!validate && schema) {
+      validate = this.ajv.compile({ ...schema, $id: undefined });
+      this.validators.set(id, validate);
+    }
+    return validate;
+  }
+}

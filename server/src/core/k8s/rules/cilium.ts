@@ -1,0 +1,56 @@
+// Cilium policies: the selector a rule applies to, CIDR peers, and FQDN rules.
+import { property, stringValue, type JsonNode } from '../../common/json';
+import { contains, parseCidr } from '../../common/ip';
+import { items } from '../resource';
+import { at, keyOrValue, type K8sRule, type K8sRuleContext } from './context';
+
+const l3Peers = ['toEndpoints', 'toCIDR', 'toCIDRSet', 'toEntities', 'toServices', 'toGroups', 'toNodes'];
+
+export const checkCilium: K8sRule = (ctx) => {
+  const root = ctx.resource.root;
+  const specs = [property(root, 'spec'), ...items(property(root, 'specs'))].filter((s): s is JsonNode => s?.type === 'object');
+  if (specs.length === 0 && ctx.resource.kindNode) at(ctx, ctx.resource.kindNode, 'error', 'k8s/missing-key', `A ${ctx.def.kind} needs spec or specs.`);
+  for (const spec of specs) checkRule(ctx, spec);
+};
+
+function checkRule(ctx: K8sRuleContext, rule: JsonNode): void {
+  const endpoint = property(rule, 'endpointSelector');
+  const node = property(rule, 'nodeSelector');
+  const clusterwide = ctx.def.kind === 'CiliumClusterwideNetworkPolicy';
+  if (!endpoint && !node) at(ctx, keyOrValue(rule), 'error', 'cilium/selector', `A rule needs ${clusterwide ? 'endpointSelector or nodeSelector' : 'endpointSelector'}.`);
+  if (endpoint && node) at(ctx, keyOrValue(node), 'error', 'cilium/selector', 'Set endpointSelector or nodeSelector, not both.');
+  if (node && !clusterwide) at(ctx, keyOrValue(node), 'error', 'cilium/selector', 'nodeSelector is only allowed in a CiliumClusterwideNetworkPolicy.');
+  for (const direction of ['ingress', 'ingressDeny', 'egress', 'egressDeny']) {
+    for (const section of items(property(rule, direction))) {
+      for (const key of ['fromCIDR', 'toCIDR']) {
+        for (const cidr of items(property(section, key))) checkCidr(ctx, cidr);
+      }
+      for (const key of ['fromCIDRSet', 'toCIDRSet']) {
+        for (const set of items(property(section, key))) checkCidrSet(ctx, set);
+      }
+      const fqdns = property(section, 'toFQDNs');
+      const others = l3Peers.filter((k) => property(section, k));
+      if (fqdns && others.length) {
+        at(ctx, keyOrValue(fqdns), 'error', 'cilium/fqdn-combined', `toFQDNs cannot be combined with ${others.join(', ')} in the same egress rule; write a separate rule.`);
+      }
+    }
+  }
+}
+
+function checkCidr(ctx: K8sRuleContext, node: JsonNode): void {
+  if (node.type === 'string' && !parseCidr(String(node.value)) && !/^[0-9a-fA-F.:]+$/.test(String(node.value))) {
+    at(ctx, node, 'error', 'cilium/invalid-cidr', `"${node.value}" is not a CIDR such as 10.0.0.0/8.`);
+  }
+}
+
+function checkCidrSet(ctx: K8sRuleContext, set: JsonNode): void {
+  const cidrNode = property(set, 'cidr');
+  if (cidrNode) checkCidr(ctx, cidrNode);
+  const cidr = parseCidr(stringValue(cidrNode) ?? '');
+  for (const except of items(property(set, 'except'))) {
+    const inner = parseCidr(stringValue(except) ?? '');
+    if (cidr && inner && !contains(cidr, { family: inner.address.family, value: inner.network })) {
+      at(ctx, except, 'error', 'cilium/invalid-cidr', `except ${except.value} is not inside ${cidrNode!.value}.`);
+    }
+  }
+}

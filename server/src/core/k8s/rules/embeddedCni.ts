@@ -1,0 +1,15 @@
+// Runs the CNI language service on a CNI config embedded in a YAML string and reports its
+// findings at the exact places in the YAML.
+import type { JsonNode } from '../../common/json';
+import { analyzeCni } from '../../cni/analyze';
+import type { ConfigShape } from '../../cni/model';
+import { embed, mapFindings } from '../embedded';
+import type { K8sRuleContext } from './context';
+
+export function checkEmbeddedCni(ctx: K8sRuleContext, node: JsonNode, shape: ConfigShape | 'auto'): void {
+  const mapping = embed(ctx.text, node);
+  const text = mapping?.text ?? String(node.value);
+  const analysis = analyzeCni(text, ctx.cni, { shape, embedded: true });
+  for (const f of mapFindings(analysis.findings, node, mapping)) ctx.report(f);
+  ctx.embed({ language: 'cni', node, mapping, shape });
+}

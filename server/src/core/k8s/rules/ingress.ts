@@ -1,0 +1,153 @@
+// Ingress rules the schema cannot express, and the migration of removed v1beta1 Ingresses to
+// networking.k8s.io/v1 as a quick fix that keeps comments and formatting.
+import type { Fix, TextEdit } from '../../common/findings';
+import { property, stringValue, type JsonNode } from '../../common/json';
+import { parseIp } from '../../common/ip';
+import { ianaServiceName, wildcardSubdomain } from '../names';
+import { items, nodeAt } from '../resource';
+import { at, keyOrValue, type K8sRule, type K8sRuleContext } from './context';
+
+export const checkIngress: K8sRule = (ctx) => {
+  if (ctx.def.apiVersion !== 'networking.k8s.io/v1') return;
+  const spec = property(ctx.resource.root, 'spec');
+  if (!spec || spec.type !== 'object') return;
+  const defaultBackend = property(spec, 'defaultBackend');
+  const rules = property(spec, 'rules');
+  if (!defaultBackend && items(rules).length === 0) {
+    at(ctx, keyOrValue(spec), 'error', 'k8s/ingress-empty', 'An Ingress needs spec.defaultBackend or at least one rule: the API server rejects one with neither.');
+  }
+  if (defaultBackend) checkBackend(ctx, defaultBackend);
+  for (const rule of items(rules)) {
+    const host = property(rule, 'host');
+    if (host?.type === 'string') checkHost(ctx, host, 'host');
+    for (const path of items(nodeAt(rule, ['http', 'paths']))) {
+      checkPath(ctx, path);
+      const backend = property(path, 'backend');
+      if (backend) checkBackend(ctx, backend);
+    }
+  }
+  for (const tls of items(property(spec, 'tls'))) {
+    for (const host of items(property(tls, 'hosts'))) if (host.type === 'string') checkHost(ctx, host, 'TLS host');
+  }
+  const className = property(spec, 'ingressClassName');
+  const annotation = ctx.resource.annotations.get('kubernetes.io/ingress.class');
+  if (className?.type === 'string' && annotation && annotation.value !== className.value) {
+    at(ctx, annotation.keyNode, 'error', 'k8s/ingress-class-mismatch',
+      `The annotation kubernetes.io/ingress.class (${annotation.value}) contradicts spec.ingressClassName (${className.value}); the API server rejects the pair. Keep only ingressClassName.`);
+  } else if (annotation && !className) {
+    at(ctx, annotation.keyNode, 'warning', 'k8s/deprecated-annotation', 'The kubernetes.io/ingress.class annotation is deprecated: set spec.ingressClassName instead.');
+  }
+};
+
+function checkHost(ctx: K8sRuleContext, node: JsonNode, what: string): void {
+  const host = String(node.value);
+  if (parseIp(host)) {
+    at(ctx, node, 'error', 'k8s/invalid-host', `The ${what} must be a DNS name, not an IP address.`);
+    return;
+  }
+  const problem = wildcardSubdomain(host);
+  if (problem) at(ctx, node, 'error', 'k8s/invalid-host', `The ${what} "${host}" is not a DNS name (a single leading "*." wildcard is allowed): it ${problem}.`);
+}
+
+function checkPath(ctx: K8sRuleContext, path: JsonNode): void {
+  const type = stringValue(property(path, 'pathType'));
+  const valueNode = property(path, 'path');
+  const value = stringValue(valueNode);
+  if (!valueNode || value === undefined) return;
+  if ((type === 'Exact' || type === 'Prefix') || (type === 'ImplementationSpecific' && value !== '')) {
+    if (!value.startsWith('/')) at(ctx, valueNode, 'error', 'k8s/invalid-path', `An Ingress path must be absolute: start it with "/".`);
+  }
+  if (type === 'Exact' || type === 'Prefix') {
+    const bad = ['//', '/./', '/../', '%2f', '%2F'].find((s) => value.includes(s)) ?? ['/..', '/.'].find((s) => value.endsWith(s));
+    if (bad) at(ctx, valueNode, 'error', 'k8s/invalid-path', `A ${type} path must not contain "${bad}".`);
+  }
+}
+
+function checkBackend(ctx: K8sRuleContext, backend: JsonNode): void {
+  const service = property(backend, 'service');
+  const resource = property(backend, 'resource');
+  if (!!service === !!resource) {
+    at(ctx, keyOrValue(backend), 'error', 'k8s/ingress-backend',
+      service ? 'A backend names either a service or a resource, not both.' : 'A backend needs a service (name and port) or a resource.');
+  }
+  const port = property(service, 'port');
+  if (service && !port) at(ctx, keyOrValue(service), 'error', 'k8s/ingress-backend', 'The backend service needs a port (number or name).');
+  if (port) {
+    const number = property(port, 'number');
+    const name = property(port, 'name');
+    if (!!number === !!name) {
+      at(ctx, keyOrValue(port), 'error', 'k8s/ingress-backend', number ? 'Give the port a number or a name, not both.' : 'The port needs a number or a name.');
+    }
+    if (name?.type === 'string') {
+      const problem = ianaServiceName(String(name.value));
+      if (problem) at(ctx, name, 'error', 'k8s/invalid-port-name', `The port name "${name.value}" ${problem} (IANA service name rules).`);
+    }
+  }
+}
+
+// ---- Migration of removed Ingress APIs ----
+
+/** Edits that rewrite a v1beta1 Ingress as networking.k8s.io/v1, keeping everything else as written. */
+export function migrateIngress(ctx: K8sRuleContext): Fix | undefined {
+  const { root, apiVersionNode } = ctx.resource;
+  if (!apiVersionNode) return undefined;
+  const edits: TextEdit[] = [{ start: apiVersionNode.offset, end: apiVersionNode.offset + apiVersionNode.length, newText: 'networking.k8s.io/v1' }];
+  const spec = property(root, 'spec');
+  const backend = property(spec, 'backend');
+  if (backend) {
+    const key = keyOrValue(backend);
+    edits.push({ start: key.offset, end: key.offset + key.length, newText: 'defaultBackend' });
+    edits.push(...backendEdits(ctx.text, backend));
+  }
+  for (const rule of items(property(spec, 'rules'))) {
+    for (const path of items(nodeAt(rule, ['http', 'paths']))) {
+      const pathBackend = property(path, 'backend');
+      if (pathBackend) edits.push(...backendEdits(ctx.text, pathBackend));
+      if (!property(path, 'pathType')) edits.push(...addPathType(ctx.text, path));
+    }
+  }
+  return { title: 'Migrate to networking.k8s.io/v1', edits, preferred: true };
+}
+
+function backendEdits(text: string, backend: JsonNode): TextEdit[] {
+  const nameNode = property(backend, 'serviceName');
+  const portNode = property(backend, 'servicePort');
+  if (!nameNode) return [];
+  const portKey = portNode?.type === 'number' || /^\d+$/.test(String(portNode?.value)) ? 'number' : 'name';
+  const name = text.slice(nameNode.offset, nameNode.offset + nameNode.length);
+  const port = portNode ? text.slice(portNode.offset, portNode.offset + portNode.length) : undefined;
+  if (text[backend.offset] === '{') {
+    const portText = port ? `, port: {${portKey}: ${port}}` : '';
+    return [{ start: backend.offset, end: backend.offset + backend.length, newText: `{service: {name: ${name}${portText}}}` }];
+  }
+  const nameKey = keyOrValue(nameNode);
+  const indent = ' '.repeat(nameKey.offset - lineStart(text, nameKey.offset));
+  const portLines = port ? `\n${indent}  port:\n${indent}    ${portKey}: ${port}` : '';
+  const edits: TextEdit[] = [{ start: nameKey.offset, end: nameNode.offset + nameNode.length, newText: `service:\n${indent}  name: ${name}${portLines}` }];
+  if (portNode) {
+    const portKeyNode = keyOrValue(portNode);
+    edits.push({ start: lineStart(text, portKeyNode.offset), end: lineEnd(text, portNode.offset + portNode.length), newText: '' });
+  }
+  return edits;
+}
+
+function addPathType(text: string, path: JsonNode): TextEdit[] {
+  const first = path.children?.[0]?.children?.[0];
+  if (!first) return [];
+  if (text[path.offset] === '{') return [{ start: path.offset + 1, end: path.offset + 1, newText: 'pathType: ImplementationSpecific, ' }];
+  const indent = ' '.repeat(first.offset - lineStart(text, first.offset));
+  // The first key may share its line with the sequence dash ("- path: /"): insert after it, on a line of its own.
+  const end = lineEnd(text, path.children![0].offset + path.children![0].length);
+  return [{ start: end, end, newText: `${indent}pathType: ImplementationSpecific\n` }];
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Offset just past the line break ending the line at `offset`. */
+function lineEnd(text: string, offset: number): number {
+  const i = text.indexOf('\n', offset);
+  return i < 0 ? text.length : i + 1;
+}
+
