@@ -58,6 +58,8 @@ export function e2eUnavailable(): Promise<string | undefined> {
   return prerequisites;
 }
 
+let bannerShown = false;
+
 function banner(message: string): string {
   const line = '!'.repeat(Math.min(100, message.length + 8));
   return `\n${line}\n!!! ${message}\n${line}\n`;
@@ -71,7 +73,8 @@ export async function requireE2E(t: TestContext): Promise<boolean> {
   const reason = await e2eUnavailable();
   if (!reason) return true;
   if (isCI) throw new Error(`E2E cannot run in CI: ${reason}`);
-  console.error(banner(`E2E SKIPPED: ${reason}`));
+  if (!bannerShown) console.error(banner(`E2E SKIPPED: ${reason}`));
+  bannerShown = true;
   t.skip(`E2E skipped: ${reason}`);
   return false;
 }
@@ -111,7 +114,14 @@ async function waitForLock(lock: string, timeoutMs: number): Promise<number> {
  * The .vsix to test: dist/cnikit.vsix, rebuilt with `npm run package` when missing or older than
  * the sources (set CNIKIT_VSIX to test another one as it is). A failed build fails the test.
  */
-export async function ensureVsix(): Promise<string> {
+let vsixPromise: Promise<string> | undefined;
+
+export function ensureVsix(): Promise<string> {
+  vsixPromise ??= buildVsixIfStale(); // once per process: a failed build fails every test asking
+  return vsixPromise;
+}
+
+async function buildVsixIfStale(): Promise<string> {
   if (process.env.CNIKIT_VSIX) return resolve(process.env.CNIKIT_VSIX);
   const sourcesChanged = () => newestMtime(defaultVsix) < Math.max(...vsixInputs.map((p) => newestMtime(join(repoRoot, p))));
   if (existsSync(defaultVsix) && !sourcesChanged()) return defaultVsix;
@@ -124,7 +134,11 @@ export async function ensureVsix(): Promise<string> {
     const started = Date.now();
     const r = spawnSync('npm', ['run', 'package'], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
     if (r.status !== 0 || !existsSync(defaultVsix)) {
-      const out = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
+      const out = `${r.stdout ?? ''}${r.stderr ?? ''}`
+        .split('\n')
+        .filter((line) => line.trim() && !/Unknown (user|env) config "nodedir"/.test(line))
+        .slice(-15)
+        .join('\n');
       throw new Error(`npm run package failed (exit ${r.status}), so there is no .vsix to test:\n${out}`);
     }
     console.error(`e2e: packaged dist/cnikit.vsix in ${((Date.now() - started) / 1000).toFixed(1)}s`);
@@ -174,7 +188,6 @@ function slug(text: string): string {
 export async function openWorkbench(folder: string, opts: OpenOptions = {}): Promise<Session> {
   const reason = await e2eUnavailable();
   if (reason) throw new Error(`E2E cannot run: ${reason}`);
-  const started = Date.now();
   const name = slug(opts.name ?? basename(folder));
   const logDir = join(resultsDir, 'logs', name);
   rmSync(logDir, { recursive: true, force: true });
@@ -191,6 +204,7 @@ export async function openWorkbench(folder: string, opts: OpenOptions = {}): Pro
 
   let workbench: Workbench | undefined;
   let browser: Browser | undefined;
+  const started = Date.now();
   try {
     workbench = await startWorkbench({ vsix, folder: workspace, settings: opts.settings, logFile: join(logDir, 'code-server.log') });
     const serverSeconds = (Date.now() - started) / 1000;
@@ -249,6 +263,29 @@ export async function openWorkbench(folder: string, opts: OpenOptions = {}): Pro
     if (copyRoot) rmSync(copyRoot, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * One workbench shared by the tests of a file (or describe block), opened by the first test that
+ * asks for it. `get(t)` resolves undefined when the test was skipped (see requireE2E); when opening
+ * failed, every test asking fails with the same error (a failing before() hook would only mark
+ * the tests cancelled). Call `close()` from after().
+ */
+export function sharedSession(folder: string, opts: OpenOptions = {}): { get(t: TestContext): Promise<Session | undefined>; close(): Promise<void> } {
+  let opening: Promise<Session> | undefined;
+  return {
+    async get(t) {
+      if (!(await requireE2E(t))) return undefined;
+      opening ??= openWorkbench(folder, opts);
+      const session = await opening;
+      t.diagnostic(`workbench ${session.name}: code-server answered after ${session.timings.serverSeconds.toFixed(1)}s, workbench loaded after ${session.timings.workbenchSeconds.toFixed(1)}s`);
+      return session;
+    },
+    async close() {
+      const session = await opening?.catch(() => undefined);
+      await session?.close();
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -601,8 +638,10 @@ const markersPanel = (page: Page) => page.locator('.markers-panel');
 export async function problems(page: Page): Promise<string[]> {
   await dismissWidgets(page);
   if (!(await markersPanel(page).isVisible().catch(() => false))) {
+    const editorHadFocus = await activeEditor(page).evaluate((el) => el.classList.contains('focused')).catch(() => false);
     await page.keyboard.press('Control+Shift+M');
     await waitUntil(page, 'the Problems panel to show', async () => markersPanel(page).isVisible());
+    if (editorHadFocus) await ensureEditorFocus(page);
   }
   // rendered: either a tree or the "No problems have been detected" message
   await waitUntil(page, 'the Problems panel to render its rows or its empty message', async () =>
@@ -657,13 +696,17 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await dismissWidgets(page);
   await quickInputOpen(page, 'F1', 'command palette');
   await typeIntoQuickInput(page, `>${title}`);
-  const row = quickInputRows(page).filter({ has: page.locator('.label-name', { hasText: title }) }).first();
-  await waitUntil(page, `the command palette to list "${title}"`, async () => {
-    if (!(await row.isVisible())) return false;
-    const label = ((await row.locator('.label-name').first().innerText()) || '').replace(nbsp, ' ').trim();
-    return label === title || label.endsWith(`: ${title}`) || label.includes(title);
+  // the exact title, else one ending in ": title" (its category omitted), else one containing it
+  const index = await waitUntil(page, `the command palette to list "${title}"`, async () => {
+    const labels = await quickInputRows(page).evaluateAll((rows) =>
+      rows.map((r) => (r.querySelector('.label-name')?.textContent ?? '').replace(/\u00a0/g, ' ').trim()),
+    );
+    const pick = [(l: string) => l === title, (l: string) => l.endsWith(`: ${title}`), (l: string) => l.includes(title)]
+      .map((match) => labels.findIndex(match))
+      .find((i) => i >= 0);
+    return pick === undefined ? undefined : { pick };
   }, { seen: async () => `rows ${JSON.stringify(await visibleTexts(quickInputRows(page)))}` });
-  await row.click();
+  await quickInputRows(page).nth(index.pick).click();
   await quickInputClosed(page, 'command palette');
 }
 

@@ -5,7 +5,9 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
+import type { TestContext } from 'node:test';
+import type { Page } from 'playwright-core';
 import * as h from './harness';
 
 const TEST_TIMEOUT = 240_000;
@@ -32,19 +34,14 @@ describe('CNIKit in the VS Code workbench: the bundled examples', () => {
   const inExamples = firstConflist(examples);
   const folder = inExamples ? examples : fixtureWorkspace;
   const file = inExamples ?? 'basic.conflist';
-  let session: h.Session | undefined;
-
-  before(async () => {
-    if (await h.e2eUnavailable()) return; // each test says why (skip, or fail with CI=true)
-    session = await h.openWorkbench(folder, { name: 'smoke-examples' });
-  });
-  after(async () => session?.close());
+  const shared = h.sharedSession(folder, { name: 'smoke-examples' });
+  after(() => shared.close());
 
   it(`installs ${h.EXTENSION_ID} from the .vsix and gives ${file} the CNI language`, { timeout: TEST_TIMEOUT }, async (t) => {
-    if (!(await h.requireE2E(t))) return;
-    const { page } = session!;
-    t.diagnostic(`code-server answered after ${session!.timings.serverSeconds.toFixed(1)}s, workbench loaded after ${session!.timings.workbenchSeconds.toFixed(1)}s`);
-    assert.ok(h.installedExtensions(session!).includes(h.EXTENSION_ID), `${h.EXTENSION_ID} is installed in the workbench's extensions dir`);
+    const session = await shared.get(t);
+    if (!session) return; // skipped: the reason was printed
+    const { page } = session;
+    assert.ok(h.installedExtensions(session).includes(h.EXTENSION_ID), `${h.EXTENSION_ID} is installed in the workbench's extensions dir`);
     await h.step(page, `open ${file}`, () => h.openFile(page, file));
     // the language indicator switches from Plain Text once the extension's contribution is known
     await h.step(page, 'language indicator', () => h.waitForLanguage(page, 'CNI Network Config'));
@@ -58,17 +55,14 @@ describe('CNIKit in the VS Code workbench: language features in a .conflist', ()
   //  7:       "bridge": "cni0",
   //  8:       "isGateway": true,
   const file = 'basic.conflist';
-  let session: h.Session | undefined;
+  const shared = h.sharedSession(fixtureWorkspace, { name: 'smoke-features' });
+  after(() => shared.close());
 
-  before(async () => {
-    if (await h.e2eUnavailable()) return;
-    session = await h.openWorkbench(fixtureWorkspace, { name: 'smoke-features' });
-  });
-  after(async () => session?.close());
-
-  /** The fixture open, as on disk, with no widget showing. */
-  async function fresh(): Promise<import('playwright-core').Page> {
-    const { page } = session!;
+  /** The fixture open, as on disk, with no widget showing; undefined when the test is skipped. */
+  async function fresh(t: TestContext): Promise<Page | undefined> {
+    const session = await shared.get(t);
+    if (!session) return undefined;
+    const { page } = session;
     await h.dismissWidgets(page);
     await h.openFile(page, file);
     await h.runCommand(page, 'File: Revert File');
@@ -77,16 +71,16 @@ describe('CNIKit in the VS Code workbench: language features in a .conflist', ()
   }
 
   it('hover on a key shows its docs', { timeout: TEST_TIMEOUT }, async (t) => {
-    if (!(await h.requireE2E(t))) return;
-    const page = await fresh();
+    const page = await fresh(t);
+    if (!page) return;
     const text = await h.step(page, 'hover isGateway', () => h.waitForHover(page, 8, 10, /gateway/i));
     assert.match(text, /gateway/i);
     assert.ok(text.length > 40, `the hover explains the key, not just names it: ${JSON.stringify(text)}`);
   });
 
   it('a wrong value shows in the Problems panel with its code, and its quick fix repairs it', { timeout: TEST_TIMEOUT }, async (t) => {
-    if (!(await h.requireE2E(t))) return;
-    const page = await fresh();
+    const page = await fresh(t);
+    if (!page) return;
     // "e2e-bridge" -> "e2e bridge": a space is not allowed in a network name
     await h.step(page, 'break the name', async () => {
       await h.setCursor(page, 3, 15);
@@ -111,8 +105,8 @@ describe('CNIKit in the VS Code workbench: language features in a .conflist', ()
   });
 
   it('completion inside a plugin object offers that plugin\'s keys', { timeout: TEST_TIMEOUT }, async (t) => {
-    if (!(await h.requireE2E(t))) return;
-    const page = await fresh();
+    const page = await fresh(t);
+    if (!page) return;
     // a new line after  "bridge": "cni0",  then an opening quote (the editor closes it)
     await h.step(page, 'type a quote in the bridge plugin', async () => {
       await h.setCursor(page, 7, 24);
