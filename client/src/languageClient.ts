@@ -2,10 +2,14 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
-/** Documents the server serves. JSON files count only inside a CNI config folder. */
+/**
+ * Documents the server serves. JSON files count only inside a CNI config folder; YAML files are
+ * all sent, and the server stays silent on the ones that hold no networking objects.
+ */
 export const documentSelector = [
   { language: 'cni' },
   { language: 'json', pattern: '**/net.d/**/*.json' },
+  { language: 'yaml' },
 ];
 
 export async function startLanguageClient(

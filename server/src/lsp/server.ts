@@ -5,7 +5,7 @@ import {
   type Connection, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService, type ServiceSettings } from '../core';
+import { createLanguageService, defaultSettings, type ServiceSettings } from '../core';
 import { DiagnosticsScheduler } from './diagnostics';
 
 export function startServer(connection: Connection): void {
@@ -45,7 +45,12 @@ export function startServer(connection: Connection): void {
   async function loadSettings(): Promise<void> {
     if (!canPullConfiguration) return;
     const settings = await connection.workspace.getConfiguration('cnikit').catch(() => undefined);
-    service.configure({ validate: settings?.validate?.enable ?? true, maxFileSize: settings?.validate?.maxFileSize ?? 5_000_000 });
+    service.configure({
+      validate: settings?.validate?.enable ?? defaultSettings.validate,
+      maxFileSize: settings?.validate?.maxFileSize ?? defaultSettings.maxFileSize,
+      kubernetesVersion: settings?.kubernetes?.version ?? defaultSettings.kubernetesVersion,
+      disabledKinds: settings?.kubernetes?.disabledKinds ?? defaultSettings.disabledKinds,
+    });
     diagnostics.scheduleAll();
   }
 
