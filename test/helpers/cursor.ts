@@ -1,11 +1,12 @@
-// Test helpers: `|` marks the cursor in a text; documents are built the way the server builds them.
+// Test helpers: `|` marks the cursor in a text (`‸` in YAML, where `|` starts block scalars);
+// documents are built the way the server builds them.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Position } from 'vscode-languageserver-types';
 
-export function withCursor(marked: string): { text: string; offset: number } {
-  const offset = marked.indexOf('|');
-  if (offset < 0) throw new Error('test text has no | cursor marker');
-  return { text: marked.slice(0, offset) + marked.slice(offset + 1), offset };
+export function withCursor(marked: string, marker = '|'): { text: string; offset: number } {
+  const offset = marked.indexOf(marker);
+  if (offset < 0) throw new Error(`test text has no ${marker} cursor marker`);
+  return { text: marked.slice(0, offset) + marked.slice(offset + marker.length), offset };
 }
 
 export function doc(text: string, name = 'test.conflist', languageId = 'cni'): TextDocument {

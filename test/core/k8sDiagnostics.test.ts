@@ -1,0 +1,310 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createLanguageService } from '../../server/src/core';
+import { applyEdits, at, brief, doc } from '../helpers/cursor';
+
+const service = createLanguageService();
+const yaml = (text: string) => doc(text, 'net.yaml', 'yaml');
+const codes = (text: string) => brief(service.validate(yaml(text)));
+/** Asserts exactly these diagnostics, each given as [needle in the text, code]. */
+function expectAt(text: string, expected: [string, string, number?][], only?: RegExp) {
+  const actual = codes(text).filter((c) => !only || only.test(c));
+  assert.deepEqual(actual, expected.map(([needle, code, occurrence]) => `${at(text, needle, occurrence)} ${code}`));
+}
+
+const nad = (config: string) => `apiVersion: k8s.cni.cncf.io/v1
+kind: NetworkAttachmentDefinition
+metadata:
+  name: macvlan-conf
+spec:
+  config: ${config}
+`;
+
+test('YAML that holds no networking objects gets no diagnostics', () => {
+  assert.deepEqual(codes('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: b\n---\nfoo: [1, 2]\n'), []);
+});
+
+test('a syntax error in one document leaves the others served', () => {
+  const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: Bad\nspec:\n  ports: [{port: 80}]\n---\nkey: [unclosed\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: Also_Bad\nspec:\n  ports: [{port: 80}]\n';
+  const found = codes(text);
+  assert.ok(found.includes(`${at(text, 'Bad')} k8s/invalid-name`), found.join());
+  assert.ok(found.includes(`${at(text, 'Also_Bad')} k8s/invalid-name`), found.join());
+  assert.ok(found.some((c) => c.endsWith('yaml/syntax')), found.join());
+});
+
+test('NAD: the embedded CNI config is checked and findings land exactly in the YAML (block scalar)', () => {
+  const text = nad('|\n    {\n      "cniVersion": "1.0.0",\n      "type": "macvlan",\n      "mode": "bridg",\n      "mtu": "9000"\n    }');
+  expectAt(text, [['"bridg"', 'cni/invalid-value'], ['"9000"', 'cni/wrong-type']]);
+});
+
+test('NAD: single- and double-quoted configs, including folded lines, map exactly', () => {
+  const single = nad(`'{"cniVersion": "1.0.0", "type": "ipvlan",\n    "mode": "l4", "ipam": {"type": "static"}}'`);
+  expectAt(single, [['"l4"', 'cni/invalid-value']]);
+  const double = nad('"{\\"cniVersion\\": \\"1.0.0\\", \\"type\\": \\"bridge\\",\n    \\"vlan\\": 5000}"');
+  expectAt(double, [['5000', 'cni/out-of-range']]);
+});
+
+test('NAD: empty config delegates to a file (info); name may come from the NAD; resourceName format', () => {
+  const empty = service.validate(yaml('apiVersion: k8s.cni.cncf.io/v1\nkind: NetworkAttachmentDefinition\nmetadata:\n  name: sriov-net\n  annotations:\n    k8s.v1.cni.cncf.io/resourceName: sriov_netdevice\n'));
+  assert.deepEqual(empty.map((d) => [d.code, d.severity]), [['k8s/nad-file-config', 3], ['k8s/invalid-resource-name', 1]]);
+  assert.deepEqual(codes(nad(`'{"cniVersion": "1.0.0", "type": "loopback"}'`)), []);
+});
+
+test('NAD: quick fixes inside the embedded config are encoded for the scalar style', () => {
+  const text = nad(`'{"cniVersion": "1.0.0", "type": "macvlan", "mode": "bridg", "isGatway": true}'`);
+  const document = yaml(text);
+  const diagnostics = service.validate(document);
+  const actions = diagnostics.flatMap((d) => service.codeActions(document, d.range));
+  const fixed = applyEdits(document, actions.find((a) => a.title === 'Change to "bridge"')!.edit!.changes![document.uri]);
+  assert.match(fixed, /"mode": "bridge"/);
+  const block = nad('|\n    {"cniVersion": "1.0.0", "type": "macvlan", "mode": "bridg"}');
+  const blockDoc = yaml(block);
+  const blockFix = service.codeActions(blockDoc, service.validate(blockDoc)[0].range)[0];
+  assert.match(applyEdits(blockDoc, blockFix.edit!.changes![blockDoc.uri]), /"mode": "bridge"/);
+});
+
+test('Service rules', () => {
+  const svc = (spec: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n${spec}`;
+  let text = svc('  ports:\n    - port: 80\n    - port: 443\n      name: https\n');
+  expectAt(text, [['port: 80', 'k8s/service-port-name']]);
+  text = svc('  ports:\n    - name: http\n      port: 80\n      targetPort: http-web-frontend\n');
+  expectAt(text, [['http-web-frontend', 'k8s/invalid-port-name']]);
+  text = svc('  type: ClusterIP\n  externalTrafficPolicy: Local\n  ports:\n    - port: 80\n      nodePort: 30080\n');
+  expectAt(text, [['externalTrafficPolicy', 'k8s/service-traffic-policy'], ['nodePort', 'k8s/service-node-port']]);
+  text = svc('  type: NodePort\n  ports:\n    - port: 80\n      nodePort: 8080\n');
+  expectAt(text, [['8080', 'k8s/service-node-port']]);
+  text = svc('  type: NodePort\n  clusterIP: None\n  ports:\n    - port: 80\n');
+  expectAt(text, [['None', 'k8s/service-headless']]);
+  text = svc('  type: LoadBalancer\n  ports: []\n');
+  expectAt(text, [['ports', 'k8s/service-ports']]);
+  text = svc('  clusterIP: None\n  selector:\n    app: web\n');
+  expectAt(text, []);
+  text = svc('  ports:\n    - name: a\n      port: 80\n    - name: a\n      port: 80\n');
+  // The second port repeats both the name (line 9) and the port/protocol pair (line 10).
+  assert.deepEqual(codes(text).filter((c) => c.endsWith('k8s/duplicate-port')), ['9:13 k8s/duplicate-port', '10:13 k8s/duplicate-port']);
+  text = svc('  type: ExternalName\n');
+  expectAt(text, [['type', 'k8s/missing-key']]);
+});
+
+test('Ingress v1 rules', () => {
+  const ing = (spec: string) => `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n${spec}`;
+  const text = ing(`  rules:
+    - host: 10.0.0.1
+      http:
+        paths:
+          - path: api
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  number: 80
+                  name: http
+          - path: /a//b
+            pathType: Exact
+            backend:
+              resource:
+                kind: Bucket
+                name: b
+              service:
+                name: x
+                port:
+                  number: 80
+  tls:
+    - hosts: ["*.*.example.com"]
+`);
+  expectAt(text, [
+    ['10.0.0.1', 'k8s/invalid-host'],
+    ['api\n', 'k8s/invalid-path'],
+    ['port:\n                  number: 80\n                  name', 'k8s/ingress-backend'],
+    ['/a//b', 'k8s/invalid-path'],
+    ['backend:\n              resource', 'k8s/ingress-backend'],
+    ['"*.*.example.com"', 'k8s/invalid-host'],
+  ], /k8s\/(invalid-host|invalid-path|ingress-backend)/);
+  expectAt(ing('  ingressClassName: nginx\n'), [['spec', 'k8s/ingress-empty']]);
+});
+
+test('removed Ingress APIs are errors with a migration to networking.k8s.io/v1 that keeps comments', () => {
+  const text = `apiVersion: extensions/v1beta1 # old
+kind: Ingress
+metadata:
+  name: web
+spec:
+  backend:
+    serviceName: default-web
+    servicePort: 8080
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          # the storefront
+          - path: /
+            backend:
+              serviceName: web
+              servicePort: http
+`;
+  const document = yaml(text);
+  const diagnostics = service.validate(document);
+  assert.deepEqual(brief(diagnostics).filter((d) => d.endsWith('removed-api')), [`${at(text, 'extensions/v1beta1')} k8s/removed-api`]);
+  const action = service.codeActions(document, diagnostics.find((d) => d.code === 'k8s/removed-api')!.range)[0];
+  assert.equal(action.title, 'Migrate to networking.k8s.io/v1');
+  const migrated = applyEdits(document, action.edit!.changes![document.uri]);
+  assert.equal(migrated, `apiVersion: networking.k8s.io/v1 # old
+kind: Ingress
+metadata:
+  name: web
+spec:
+  defaultBackend:
+    service:
+      name: default-web
+      port:
+        number: 8080
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          # the storefront
+          - path: /
+            pathType: ImplementationSpecific
+            backend:
+              service:
+                name: web
+                port:
+                  name: http
+`);
+  assert.deepEqual(service.validate(yaml(migrated)).filter((d) => d.severity === 1).map((d) => d.message), []);
+  const older = createLanguageService({ kubernetesVersion: '1.21' });
+  assert.equal(older.validate(yaml(text)).find((d) => d.code === 'k8s/removed-api')?.severity, 2);
+});
+
+test('NetworkPolicy rules', () => {
+  const text = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: db
+spec:
+  podSelector: {}
+  egress: []
+  ingress:
+    - from:
+        - ipBlock:
+            cidr: 10.0.0.0/16
+            except: [10.1.0.0/24, 10.0.0.0/16]
+          namespaceSelector: {}
+        - {}
+      ports:
+        - port: http
+          endPort: 90
+        - port: 100
+          endPort: 90
+`;
+  expectAt(text, [
+    ['egress', 'k8s/policy-egress-not-denied'],
+    ['ipBlock', 'k8s/policy-peer'],
+    ['10.1.0.0/24', 'k8s/policy-except'],
+    ['10.0.0.0/16]', 'k8s/policy-except'],
+    ['{}\n      ports', 'k8s/policy-peer'],
+    ['endPort: 90', 'k8s/policy-end-port'],
+    ['90\n', 'k8s/policy-end-port', 2],
+  ].map(([n, c, k]) => [n, c, k] as [string, string, number?]), /k8s\/policy/);
+});
+
+test('workloads: Multus annotation (short and JSON forms), ports, host networking, DNS', () => {
+  const text = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: app
+spec:
+  template:
+    metadata:
+      annotations:
+        k8s.v1.cni.cncf.io/networks: macvlan-conf@eth_very_long_name0, other/Bad_Name, a/b/c
+    spec:
+      hostNetwork: true
+      dnsPolicy: None
+      containers:
+        - name: app
+          ports:
+            - name: http
+              containerPort: 8080
+              hostPort: 80
+            - name: http
+              containerPort: 9090
+            - name: metrics-endpoint-port
+              containerPort: 9100
+`;
+  expectAt(text, [
+    ['eth_very_long_name0', 'multus/invalid-interface'],
+    ['Bad_Name', 'multus/invalid-network'],
+    ['a/b/c', 'multus/invalid-network'],
+    ['dnsPolicy', 'k8s/dns-config'],
+    ['80\n', 'k8s/host-port', 2],
+    ['http\n              containerPort: 9090', 'k8s/duplicate-port'],
+    ['metrics-endpoint-port', 'k8s/invalid-port-name'],
+  ]);
+  const json = `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  annotations:
+    k8s.v1.cni.cncf.io/networks: '[{"name": "macvlan-conf", "ips": ["10.1.1.300/24"], "mac": "zz:11", "interfce": "net1"}]'
+spec:
+  containers: [{name: c, image: busybox}]
+`;
+  expectAt(json, [['"10.1.1.300/24"', 'multus/invalid-address'], ['"zz:11"', 'multus/invalid-address'], ['"interfce"', 'multus/unknown-key']]);
+});
+
+test('flannel ConfigMap: cni-conf.json as a CNI list, net-conf.json as flannel config', () => {
+  const text = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: kube-flannel-cfg
+  namespace: kube-flannel
+data:
+  cni-conf.json: |
+    {
+      "name": "cbr0",
+      "cniVersion": "0.3.1",
+      "plugins": [
+        { "type": "portmap", "capabilities": { "portMappings": true } },
+        { "type": "flannel", "delegate": { "hairpinMode": true, "isDefaultGateway": true } }
+      ]
+    }
+  net-conf.json: |
+    {
+      "Network": "10.244.0.0/16",
+      "Backend": { "Type": "vxlann" }
+    }
+`;
+  expectAt(text, [['"portmap"', 'cni/chain-order'], ['"vxlann"', 'flannel/invalid-value']]);
+});
+
+test('Calico IPPool and Cilium policy rules', () => {
+  const pool = 'apiVersion: projectcalico.org/v3\nkind: IPPool\nmetadata:\n  name: pool-1\nspec:\n  cidr: 192.168.1.5/16\n  ipipMode: Always\n  vxlanMode: Always\n';
+  expectAt(pool, [['192.168.1.5/16', 'calico/host-bits'], ['Always', 'calico/encapsulation', 2]]);
+  const cnp = `apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata:
+  name: egress
+spec:
+  endpointSelector: {}
+  nodeSelector: {}
+  egress:
+    - toFQDNs: [{matchName: api.example.com}]
+      toCIDR: [10.0.0.0/8]
+`;
+  expectAt(cnp, [['nodeSelector', 'cilium/selector'], ['nodeSelector', 'cilium/selector'], ['toFQDNs', 'cilium/fqdn-combined']]);
+});
+
+test('removed NetworkPolicy API gets an apiVersion fix; names and namespaces are checked per kind', () => {
+  const text = 'apiVersion: extensions/v1beta1\nkind: NetworkPolicy\nmetadata:\n  name: Deny.All\n  namespace: Team_A\nspec:\n  podSelector: {}\n';
+  expectAt(text, [['extensions/v1beta1', 'k8s/removed-api'], ['Deny.All', 'k8s/invalid-name'], ['Team_A', 'k8s/invalid-name']]);
+  const document = yaml(text);
+  const fix = service.codeActions(document, service.validate(document)[0].range)[0];
+  assert.equal(fix.title, 'Change to networking.k8s.io/v1');
+});
+
+test('per-kind switches turn checks off', () => {
+  const quiet = createLanguageService({ disabledKinds: ['service'] });
+  assert.deepEqual(quiet.validate(yaml('apiVersion: v1\nkind: Service\nmetadata:\n  name: Bad\n')), []);
+});
