@@ -13,7 +13,7 @@ import { SchemaRegistry } from './cni/schemaRegistry';
 import { documentKind } from './documents';
 import { K8sRegistry } from './k8s/k8sRegistry';
 import { analyzeYaml, DocumentCache, type YamlAnalysis } from './k8s/analyzeYaml';
-import { completeYamlEmbedded, hoverYaml, outlineYaml } from './k8s/features';
+import { completeYamlEmbedded, completeYamlK8s, hoverYaml, outlineYaml } from './k8s/features';
 import type { KindGroup } from './k8s/kinds';
 import type { Finding, Severity } from './common/findings';
 
@@ -105,7 +105,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       const result = analyze(doc);
       const offset = doc.offsetAt(position);
       const items = result.kind === 'cni' ? completeCni(result.analysis, offset, registry)
-        : result.kind === 'yaml' ? completeYamlEmbedded(result.analysis, offset, services) ?? []
+        : result.kind === 'yaml' ? completeYamlEmbedded(result.analysis, offset, services) ?? completeYamlK8s(result.analysis, offset, services)
         : [];
       return items.map((c) => toCompletionItem(doc, c));
     },

@@ -62,7 +62,7 @@ function configMapKind(resource: Resource | undefined): KindDef | undefined {
 }
 
 /** For workloads only the networking parts are ours; other tools own the rest. */
-function networkingScope(template: { metadata: string[]; spec: string[] }): (pointer: string) => boolean {
+export function networkingScope(template: { metadata: string[]; spec: string[] }): (pointer: string) => boolean {
   const meta = '/' + template.metadata.join('/');
   const spec = '/' + template.spec.join('/');
   const pattern = new RegExp(

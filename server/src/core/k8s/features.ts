@@ -4,13 +4,16 @@ import { findNodeAtOffset, getNodePath } from 'jsonc-parser';
 import { analyzeCni } from '../cni/analyze';
 import { completeCni, type Completion } from '../cni/complete';
 import { hoverCni, type HoverResult } from '../cni/hover';
-import { keyDocs } from '../cni/docs';
-import { schemaAtPath, type JsonSchema } from '../common/jsonSchema';
+import { keyDocs, typeLabel } from '../cni/docs';
+import { resolveRef, schemaAtPath, type JsonSchema } from '../common/jsonSchema';
 import { parseJson, type JsonNode } from '../common/json';
 import type { SchemaRegistry } from '../cni/schemaRegistry';
 import type { EmbeddedRegion } from './embedded';
 import type { K8sRegistry } from './k8sRegistry';
 import { documentAt, type YamlAnalysis, type YamlDocument } from './analyzeYaml';
+import { contextAt } from './yamlContext';
+import { kinds, type KindDef } from './kinds';
+import { networkingScope } from './analyzeDocument';
 import networksSchema from '../../../../schemas/multus/networks-annotation.schema.json';
 import netConfSchema from '../../../../schemas/flannel/net-conf.schema.json';
 
@@ -122,4 +125,89 @@ export function outlineYaml(analysis: YamlAnalysis): YamlSymbol[] {
       selectionEnd: doc.start + selection.offset + selection.length,
     }];
   });
+}
+
+/** Kubernetes completion outside embedded strings: keys by indentation, enum values, kinds. */
+export function completeYamlK8s(analysis: YamlAnalysis, offset: number, services: YamlServices): Completion[] {
+  const doc = documentAt(analysis, offset);
+  if (!doc) return [];
+  const context = contextAt(doc.text, offset - doc.start);
+  if (!context) return [];
+  const start = doc.start + context.start;
+  const end = offset;
+  const { resource, def } = doc.analysis;
+  if (context.kind === 'value' && context.path.length === 0 && (context.key === 'kind' || context.key === 'apiVersion')) {
+    return servedKinds(resource?.kind, context.key).map((k) => ({ label: k.label, kind: 'value' as const, detail: k.detail, insertText: k.label, snippet: false, start, end }));
+  }
+  const schema = def ? services.k8s.schema(def) : undefined;
+  if (!def || !schema) {
+    return context.kind === 'key' && context.path.length === 0 && !resource?.kind ? starterObjects(start, end) : [];
+  }
+  if (def.podTemplate && !inNetworkingScope(def, context.kind === 'key' ? context.path : [...context.path, context.key])) return [];
+  if (context.kind === 'value') {
+    const at = schemaAtPath(schema, [...context.path, context.key]);
+    const values = at?.schema.enum ?? (([] as string[]).concat(at?.schema.type ?? []).includes('boolean') ? [true, false] : []);
+    return values.map((v, i) => ({ label: String(v), kind: 'value' as const, insertText: String(v), snippet: false, start, end, documentation: at?.schema.enumDescriptions?.[i] }));
+  }
+  const at = schemaAtPath(schema, context.path);
+  const properties = at?.schema.properties ?? {};
+  const indent = ' '.repeat(context.column);
+  return Object.entries(properties)
+    .filter(([key]) => !context.siblings.has(key) && key !== 'status')
+    .filter(([key]) => !def.podTemplate || inNetworkingScope(def, [...context.path, key]))
+    .map(([key, sub]) => {
+      const resolved = resolveRef(sub, schema) ?? sub;
+      return {
+        label: key,
+        kind: 'property' as const,
+        detail: typeLabel(resolved),
+        documentation: keyDocs(key, resolved, def.kind, schema['x-docUrl']),
+        insertText: `${key}:${blockSnippet(resolved, indent)}`,
+        snippet: true,
+        start,
+        end,
+        sortText: (at?.schema.required?.includes(key) ? '0' : '1') + key,
+      };
+    });
+}
+
+function blockSnippet(schema: JsonSchema, indent: string): string {
+  const type = ([] as string[]).concat(schema.type ?? [])[0];
+  if (type === 'object' || schema.properties) return `\n${indent}  $0`;
+  if (type === 'array') return `\n${indent}  - $0`;
+  if (schema.enum) return ` \${1|${schema.enum.map(String).join(',')}|}`;
+  return ' $0';
+}
+
+function servedKinds(currentKind: string | undefined, key: 'kind' | 'apiVersion'): { label: string; detail: string }[] {
+  const live = kinds.filter((k) => !k.removed && k.group !== 'flannel');
+  if (key === 'kind') return [...new Map(live.map((k) => [k.kind, { label: k.kind, detail: k.apiVersion }])).values()];
+  return live.filter((k) => !currentKind || k.kind === currentKind).map((k) => ({ label: k.apiVersion, detail: k.kind }));
+}
+
+/** Skeletons of every served kind, for an empty document. */
+function starterObjects(start: number, end: number): Completion[] {
+  return kinds.filter((k) => !k.removed && k.apiVersion !== 'crd.projectcalico.org/v1').map((k) => ({
+    label: `${k.kind} (${k.apiVersion})`,
+    kind: 'snippet' as const,
+    detail: 'Kubernetes object',
+    insertText: `apiVersion: ${k.apiVersion}\nkind: ${k.kind}\nmetadata:\n  name: \${1:name}\n$0`,
+    snippet: true,
+    start,
+    end,
+    filterText: k.kind,
+  }));
+}
+
+function inNetworkingScope(def: KindDef, path: (string | number)[]): boolean {
+  const pointer = path.map((p) => (typeof p === 'number' ? '0' : p)).join('/');
+  return networkingScope(def.podTemplate!)(pointer ? `/${pointer}` : '') || isPrefixOfScope(def, path);
+}
+
+/** Keys on the way to a networking field (spec, template...) are offered too. */
+function isPrefixOfScope(def: KindDef, path: (string | number)[]): boolean {
+  const template = def.podTemplate!;
+  const ways = [template.spec, template.metadata, [...template.spec, 'containers'], [...template.spec, 'initContainers']];
+  const named = path.filter((p) => typeof p === 'string');
+  return ways.some((way) => named.length <= way.length && named.every((p, i) => p === way[i]));
 }
