@@ -70,12 +70,14 @@ export class SchemaRegistry {
   }
 }
 
-/** `base` with `own` laid over it: own keys win, required lists join. */
+/** `base` with `own` laid over it: own keys win (a property keeps base docs it does not restate), required lists join. */
 function merge(base: JsonSchema, own: JsonSchema): JsonSchema {
+  const properties = { ...base.properties };
+  for (const [key, schema] of Object.entries(own.properties ?? {})) properties[key] = { ...base.properties?.[key], ...schema };
   return {
     ...own,
     $id: undefined,
-    properties: { ...base.properties, ...own.properties },
+    properties,
     required: [...new Set([...(base.required ?? []), ...(own.required ?? [])])],
   };
 }
