@@ -61,17 +61,25 @@ export function resolveRef(schema: JsonSchema | undefined, root: JsonSchema): Js
  * items; local `$ref`s followed), with the property name it was reached by.
  */
 export function schemaAtPath(root: JsonSchema, path: (string | number)[], caseInsensitive = false): { schema: JsonSchema; key?: string } | undefined {
-  let schema: JsonSchema | undefined = resolveRef(root, root);
+  let schema: JsonSchema | undefined = withDocs(root, root);
   let key: string | undefined;
   for (const segment of path) {
     if (!schema) return undefined;
     if (typeof segment === 'number') {
-      schema = resolveRef(schema.items, root);
+      schema = withDocs(schema.items, root);
       continue;
     }
     const keys = Object.keys(schema.properties ?? {});
     key = keys.find((k) => k === segment) ?? (caseInsensitive ? keys.find((k) => k.toLowerCase() === segment.toLowerCase()) : undefined);
-    schema = resolveRef(key ? schema.properties![key] : typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined, root);
+    schema = withDocs(key ? schema.properties![key] : typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined, root);
   }
   return schema ? { schema, key } : undefined;
+}
+
+/** Follows a `$ref` but keeps the docs written beside it (a property's description sits next to its `$ref`). */
+export function withDocs(schema: JsonSchema | undefined, root: JsonSchema): JsonSchema | undefined {
+  if (!schema?.$ref) return schema;
+  const { $ref: _ref, ...local } = schema;
+  const target = resolveRef(schema, root);
+  return target ? { ...target, ...local } : undefined;
 }

@@ -25,6 +25,8 @@ export interface Dialect {
   unknownKeySeverity: Severity;
   /** What happens when the consumer meets a wrong value, e.g. "fails to decode the config". */
   rejection: string;
+  /** YAML documents take plain scalars in fixes where they are safe; JSON always quotes. */
+  yaml?: boolean;
 }
 
 export interface SchemaTarget {
@@ -121,14 +123,14 @@ class InstanceWalker {
   private reportCase(keyNode: JsonNode, written: string, canonical: string, pointer: string): void {
     this.report(finding(keyNode.offset, keyNode.offset + keyNode.length, 'warning', `${this.check.dialect.prefix}/key-case`,
       `"${written}" is read as "${canonical}": plugins match keys regardless of case, but the usual spelling is "${canonical}".`,
-      [renameFix(keyNode, canonical)]), pointer);
+      [renameFix(keyNode, canonical, this.check.dialect)]), pointer);
   }
 
   private reportUnknown(keyNode: JsonNode, written: string, known: string[], pointer: string): void {
     const suggestion = closest(written, known);
     const message = `Unknown key "${written}": ${this.check.owner} ignores it.` + (suggestion ? ` Did you mean "${suggestion}"?` : '');
     this.report(finding(keyNode.offset, keyNode.offset + keyNode.length, this.check.dialect.unknownKeySeverity, `${this.check.dialect.prefix}/unknown-key`, message,
-      suggestion ? [renameFix(keyNode, suggestion)] : undefined), pointer);
+      suggestion ? [renameFix(keyNode, suggestion, this.check.dialect)] : undefined), pointer);
   }
 
   private reportDuplicate(earlier: JsonNode, name: string, pointer: string): void {
@@ -165,7 +167,7 @@ function describeError(error: ErrorObject, located: Map<string, Located>, check:
       const allowed = (schema.enum ?? []).map((v) => JSON.stringify(v));
       const suggestion = typeof error.data === 'string' ? closest(error.data, (schema.enum ?? []).map(String)) : undefined;
       const fixes = (suggestion ? [suggestion] : schema.enum?.map(String) ?? []).slice(0, 5).map((v, i) => ({
-        title: `Change to "${v}"`, edits: [{ start, end, newText: JSON.stringify(v) }], preferred: i === 0 && !!suggestion,
+        title: `Change to "${v}"`, edits: [{ start, end, newText: literal(v, check.dialect) }], preferred: i === 0 && !!suggestion,
       }));
       return finding(start, end, 'error', code('invalid-value'),
         `${subject} must be one of ${allowed.join(', ')}; ${JSON.stringify(error.data)} is not accepted by ${check.owner}.`, fixes);
@@ -234,8 +236,8 @@ function typeFixes(node: JsonNode, expected: string | string[]): Fix[] {
   return [];
 }
 
-function renameFix(keyNode: JsonNode, to: string): Fix {
-  return { title: `Rename to "${to}"`, edits: [{ start: keyNode.offset, end: keyNode.offset + keyNode.length, newText: JSON.stringify(to) }], preferred: true };
+function renameFix(keyNode: JsonNode, to: string, dialect: Dialect): Fix {
+  return { title: `Rename to "${to}"`, edits: [{ start: keyNode.offset, end: keyNode.offset + keyNode.length, newText: literal(to, dialect) }], preferred: true };
 }
 
 function article(type: string): string {
@@ -264,4 +266,10 @@ function rawValue(node: JsonNode): unknown {
   if (node.type === 'object') return Object.fromEntries((node.children ?? []).filter((p) => p.children?.[1]).map((p) => [p.children![0].value, rawValue(p.children![1])]));
   if (node.type === 'array') return (node.children ?? []).map(rawValue);
   return node.value;
+}
+
+/** A string as the document's language writes it: quoted in JSON, plain in YAML where that reads the same. */
+function literal(value: string, dialect: Dialect): string {
+  const plainIsSafe = /^[A-Za-z_][A-Za-z0-9._/-]*$/.test(value) && !/^(true|false|yes|no|on|off|null|y|n)$/i.test(value);
+  return dialect.yaml && plainIsSafe ? value : JSON.stringify(value);
 }

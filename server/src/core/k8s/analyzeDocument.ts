@@ -24,7 +24,7 @@ export interface Services {
   cni: SchemaRegistry;
 }
 
-const builtInDialect: Dialect = { prefix: 'k8s', caseInsensitiveKeys: false, warnNull: false, unknownKeySeverity: 'error', rejection: 'rejects it' };
+const builtInDialect: Dialect = { prefix: 'k8s', caseInsensitiveKeys: false, warnNull: false, unknownKeySeverity: 'error', rejection: 'rejects it', yaml: true };
 const crdDialect: Dialect = { ...builtInDialect, unknownKeySeverity: 'warning' };
 
 export function analyzeDocument(text: string, services: Services, settings: K8sSettings): DocumentAnalysis {
@@ -35,7 +35,8 @@ export function analyzeDocument(text: string, services: Services, settings: K8sS
   const resource = root ? readResource(root) : undefined;
   const def = findKind(resource?.apiVersion, resource?.kind) ?? configMapKind(resource);
   if (!root || !resource || !def || settings.disabledGroups.includes(def.group)) return { root, resource, findings, embedded };
-  const report = (f: Finding) => findings.push(f);
+  const fromSchema: Finding[] = [];
+  const fromRules: Finding[] = [];
   const schema = services.k8s.schema(def);
   const validate = services.k8s.validator(def);
   if (schema && validate && def.kind !== 'ConfigMap') {
@@ -45,10 +46,13 @@ export function analyzeDocument(text: string, services: Services, settings: K8sS
       reportUnknownKeys: true,
       anchor: resource.kindNode,
       scope: def.podTemplate ? networkingScope(def.podTemplate) : undefined,
-    }, report);
+    }, (f) => fromSchema.push(f));
   }
-  const ctx: K8sRuleContext = { text, resource, def, settings, cni: services.cni, k8s: services.k8s, report, embed: (r) => embedded.push(r) };
+  const ctx: K8sRuleContext = { text, resource, def, settings, cni: services.cni, k8s: services.k8s, report: (f) => fromRules.push(f), embed: (r) => embedded.push(r) };
   for (const rule of rulesFor(def) as K8sRule[]) rule(ctx);
+  // Where a rule speaks about the very same place as the schema, the rule's message is the more precise one.
+  const ruled = new Set(fromRules.map((f) => `${f.start}:${f.end}`));
+  findings.push(...fromSchema.filter((f) => !ruled.has(`${f.start}:${f.end}`)), ...fromRules);
   return { root, resource, def, findings: findings.sort((a, b) => a.start - b.start || a.end - b.end), embedded };
 }
 

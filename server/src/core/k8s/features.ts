@@ -5,7 +5,7 @@ import { analyzeCni } from '../cni/analyze';
 import { completeCni, type Completion } from '../cni/complete';
 import { hoverCni, type HoverResult } from '../cni/hover';
 import { keyDocs, typeLabel } from '../cni/docs';
-import { resolveRef, schemaAtPath, type JsonSchema } from '../common/jsonSchema';
+import { schemaAtPath, withDocs, type JsonSchema } from '../common/jsonSchema';
 import { parseJson, type JsonNode } from '../common/json';
 import type { SchemaRegistry } from '../cni/schemaRegistry';
 import type { EmbeddedRegion } from './embedded';
@@ -156,7 +156,7 @@ export function completeYamlK8s(analysis: YamlAnalysis, offset: number, services
     .filter(([key]) => !context.siblings.has(key) && key !== 'status')
     .filter(([key]) => !def.podTemplate || inNetworkingScope(def, [...context.path, key]))
     .map(([key, sub]) => {
-      const resolved = resolveRef(sub, schema) ?? sub;
+      const resolved = withDocs(sub, schema) ?? sub;
       return {
         label: key,
         kind: 'property' as const,

@@ -1,0 +1,72 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createLanguageService } from '../../server/src/core';
+import { applyEdits, at, brief, doc, withCursor } from '../helpers/cursor';
+
+const service = createLanguageService();
+const yaml = (text: string) => doc(text, 'k8s.yaml', 'yaml');
+
+function complete(marked: string) {
+  const { text, offset } = withCursor(marked, '‸');
+  const document = yaml(text);
+  return { document, items: service.complete(document, document.positionAt(offset)) };
+}
+const labels = (marked: string) => complete(marked).items.map((i) => i.label);
+
+test('schema checks on Kubernetes objects: types, enums with a fix, ranges, unknown fields', () => {
+  const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: NodePorts\n  selectr:\n    app: web\n  ports:\n    - name: http\n      port: 70000\n      protocol: HTTP\n';
+  const document = yaml(text);
+  const diagnostics = service.validate(document);
+  assert.deepEqual(brief(diagnostics), [
+    `${at(text, 'NodePorts')} k8s/invalid-value`,
+    `${at(text, 'selectr')} k8s/unknown-key`,
+    `${at(text, '70000')} k8s/out-of-range`,
+    `${at(text, 'HTTP')} k8s/invalid-value`,
+  ]);
+  assert.match(diagnostics[1].message as string, /Did you mean "selector"\?/);
+  const fix = service.codeActions(document, diagnostics[0].range).find((a) => a.isPreferred)!;
+  assert.match(applyEdits(document, fix.edit!.changes![document.uri]), /type: NodePort\n/);
+});
+
+test('workloads: only the networking parts are checked against the schema', () => {
+  const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  replicas: many\n  template:\n    spec:\n      containers:\n        - name: app\n          image: x\n          resourcez: {}\n          ports:\n            - containerPort: 99999\n';
+  assert.deepEqual(brief(service.validate(yaml(text))), [`${at(text, '99999')} k8s/out-of-range`]);
+});
+
+test('key completion follows indentation, also inside sequences, and skips keys already there', () => {
+  const service1 = labels('apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: ClusterIP\n  ‸\n');
+  assert.ok(service1.includes('ports') && service1.includes('selector') && service1.includes('externalTrafficPolicy'), service1.join());
+  assert.ok(!service1.includes('type'));
+  const port = labels('apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n    - name: http\n      ‸\n');
+  assert.ok(port.includes('port') && port.includes('targetPort') && port.includes('protocol'), port.join());
+  assert.ok(!port.includes('name'));
+  const compact = labels('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n  ingress:\n  - from:\n    - ipBlock:\n        ‸\n');
+  assert.deepEqual(compact.sort(), ['cidr', 'except']);
+});
+
+test('value completion: enums, and kinds and apiVersions at the top', () => {
+  assert.deepEqual(labels('apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: ‸\n').sort(), ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort']);
+  assert.ok(labels('kind: ‸\n').includes('NetworkAttachmentDefinition'));
+  assert.deepEqual(labels('apiVersion: ‸\nkind: NetworkPolicy\n').sort(), ['crd.projectcalico.org/v1', 'networking.k8s.io/v1', 'projectcalico.org/v3']);
+});
+
+test('workload completion stays on networking fields', () => {
+  const keys = labels('apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  ‸\n');
+  assert.ok(keys.includes('hostNetwork') && keys.includes('dnsPolicy') && keys.includes('containers'), keys.join());
+  assert.ok(!keys.includes('volumes') && !keys.includes('restartPolicy'), keys.join());
+});
+
+test('an empty YAML document offers starter objects of every served kind', () => {
+  const { items } = complete('‸');
+  assert.ok(items.some((i) => i.label === 'NetworkAttachmentDefinition (k8s.cni.cncf.io/v1)'));
+});
+
+test('hover on Kubernetes keys shows CNIKit docs with a link', () => {
+  const { text, offset } = withCursor('apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  externalTraffic‸Policy: Local\n', '‸');
+  const document = yaml(text);
+  const hover = service.hover(document, document.positionAt(offset))!;
+  const value = (hover.contents as { value: string }).value;
+  assert.match(value, /\*\*externalTrafficPolicy\*\*/);
+  assert.match(value, /Local/);
+  assert.match(value, /kubernetes\.io/);
+});
