@@ -2,6 +2,8 @@
 // so activation stays cheap. Feature-specific pieces register themselves from their own modules.
 import * as vscode from 'vscode';
 import { startLanguageClient } from './languageClient';
+import { registerClusterExplorer } from './cluster';
+import { registerScaffold } from './scaffold';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
@@ -9,6 +11,8 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient | undefined }> {
   const output = vscode.window.createOutputChannel('CNIKit', { log: true });
   context.subscriptions.push(output);
+  registerClusterExplorer(context, output);
+  registerScaffold(context, output);
   try {
     client = await startLanguageClient(context, output);
   } catch (error) {

@@ -4,6 +4,8 @@ import { Command, CommanderError } from 'commander';
 import { UsageError } from './files';
 import { registerLint } from './commands/lint';
 import { registerTry } from './commands/try';
+import { registerScaffold } from './commands/scaffold';
+import { registerInspect } from './commands/inspect';
 
 const version = '0.1.0';
 
@@ -16,7 +18,7 @@ async function main(argv: string[]): Promise<number> {
     .showSuggestionAfterError();
   let status = 0;
   const host = { program, version, setStatus: (s: number) => (status = s) };
-  for (const register of [registerLint, registerTry]) register(host);
+  for (const register of [registerLint, registerTry, registerScaffold, registerInspect]) register(host);
   try {
     await program.parseAsync(argv);
   } catch (error) {
