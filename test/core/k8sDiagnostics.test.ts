@@ -234,8 +234,10 @@ spec:
               containerPort: 9100
 `;
   expectAt(text, [
+    ['macvlan-conf', 'multus/unknown-network'],
     ['eth_very_long_name0', 'multus/invalid-interface'],
     ['Bad_Name', 'multus/invalid-network'],
+    ['Bad_Name', 'multus/unknown-network'],
     ['a/b/c', 'multus/invalid-network'],
     ['dnsPolicy', 'k8s/dns-config'],
     ['80\n', 'k8s/host-port', 2],
@@ -251,7 +253,7 @@ metadata:
 spec:
   containers: [{name: c, image: busybox}]
 `;
-  expectAt(json, [['"10.1.1.300/24"', 'multus/invalid-address'], ['"zz:11"', 'multus/invalid-address'], ['"interfce"', 'multus/unknown-key']]);
+  expectAt(json, [['macvlan-conf', 'multus/unknown-network'], ['"10.1.1.300/24"', 'multus/invalid-address'], ['"zz:11"', 'multus/invalid-address'], ['"interfce"', 'multus/unknown-key']]);
 });
 
 test('flannel ConfigMap: cni-conf.json as a CNI list, net-conf.json as flannel config', () => {

@@ -13,24 +13,22 @@ const severityNames: Record<number, Severity> = {
 
 export function lintPaths(paths: string[]): LintDiagnostic[] {
   const service = createLanguageService();
-  const results: LintDiagnostic[] = [];
-  for (const file of collectFiles(paths)) {
+  const files = collectFiles(paths);
+  const docs = files.map((file) => {
     const uri = pathToFileURL(resolve(file.path)).toString();
     const languageId = documentKind(uri).language === 'cni' ? 'cni' : 'yaml';
-    const doc = TextDocument.create(uri, languageId, 1, file.text);
-    for (const d of service.validate(doc)) {
-      results.push({
-        file: file.path,
-        line: d.range.start.line + 1,
-        column: d.range.start.character + 1,
-        endLine: d.range.end.line + 1,
-        endColumn: d.range.end.character + 1,
-        severity: severityNames[d.severity ?? DiagnosticSeverity.Error],
-        code: String(d.code),
-        message: typeof d.message === "string" ? d.message : d.message.value,
-      });
-    }
-    service.forget(uri);
-  }
-  return results;
+    return { file, doc: TextDocument.create(uri, languageId, 1, file.text) };
+  });
+  // All files at once, so that the checks across files see the whole set.
+  const byUri = service.validateAll(docs.map((d) => d.doc));
+  return docs.flatMap(({ file, doc }) => (byUri.get(doc.uri) ?? []).map((d) => ({
+    file: file.path,
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1,
+    endColumn: d.range.end.character + 1,
+    severity: severityNames[d.severity ?? DiagnosticSeverity.Error],
+    code: String(d.code),
+    message: typeof d.message === 'string' ? d.message : d.message.value,
+  })));
 }

@@ -16,6 +16,9 @@ import { analyzeYaml, DocumentCache, type YamlAnalysis } from './k8s/analyzeYaml
 import { completeYamlEmbedded, completeYamlK8s, hoverYaml, outlineYaml } from './k8s/features';
 import type { KindGroup } from './k8s/kinds';
 import type { Finding, Severity } from './common/findings';
+import { Workspace } from './workspace/workspace';
+import { defaultCrossCheckSettings } from './workspace/crossChecks';
+import type { Location, SymbolInformation } from 'vscode-languageserver-types';
 
 export interface ServiceSettings {
   /** Above this many characters a file gets one notice instead of full validation. */
@@ -25,12 +28,19 @@ export interface ServiceSettings {
   kubernetesVersion: string;
   /** Kubernetes kind groups whose checks are off (e.g. "workload", "service"). */
   disabledKinds: KindGroup[];
+  /** Codes of the checks across files that are off (e.g. "multus/unknown-network"). */
+  disabledChecks: string[];
+  /** The cluster's Service CIDR, which pod networks must not overlap. */
+  serviceCidr: string;
 }
 
 /** The newest Kubernetes minor version whose API rules the service knows. */
 export const newestKubernetesVersion = '1.36';
 
-export const defaultSettings: ServiceSettings = { maxFileSize: 5_000_000, validate: true, kubernetesVersion: newestKubernetesVersion, disabledKinds: [] };
+export const defaultSettings: ServiceSettings = {
+  maxFileSize: 5_000_000, validate: true, kubernetesVersion: newestKubernetesVersion, disabledKinds: [],
+  disabledChecks: defaultCrossCheckSettings.disabled, serviceCidr: defaultCrossCheckSettings.serviceCidr,
+};
 
 /** Syntax errors beyond this count add nothing but noise (a binary file would give thousands). */
 const maxSyntaxFindings = 100;
@@ -44,6 +54,17 @@ export interface LanguageService {
   symbols(doc: TextDocument): DocumentSymbol[];
   /** Forget cached results for a closed document. */
   forget(uri: string): void;
+  /** Adds or refreshes a file of the workspace that is not open (read from disk). */
+  indexFile(uri: string, text: string): void;
+  /** Drops a deleted file from the workspace. */
+  removeFile(uri: string): void;
+  /** Diagnostics of many files at once, checks across them included (the CLI). */
+  validateAll(docs: TextDocument[]): Map<string, Diagnostic[]>;
+  definition(doc: TextDocument, position: Position): Location[];
+  references(doc: TextDocument, position: Position): Location[];
+  workspaceSymbols(query: string): SymbolInformation[];
+  /** Changes whenever the workspace index does, so callers know when to refresh diagnostics. */
+  readonly workspaceVersion: number;
 }
 
 export function createLanguageService(initial: Partial<ServiceSettings> = {}): LanguageService {
@@ -52,6 +73,9 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
   const services = { cni: registry, k8s: new K8sRegistry() };
   const yamlDocuments = new DocumentCache();
   const cache = new Map<string, { version: number; text: string; result: Analysis }>();
+  const k8sSettings = () => ({ kubernetesVersion: settings.kubernetesVersion, disabledGroups: settings.disabledKinds });
+  // Files that are not open are summarised without keeping their analyses (a large workspace would not fit).
+  const workspace = new Workspace((text) => analyzeYaml(text, services, k8sSettings(), new DocumentCache(0)).docs.map((d) => ({ start: d.start, summary: d.analysis.summary })));
 
   type Analysis =
     | { kind: 'cni'; analysis: CniAnalysis }
@@ -75,10 +99,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     const text = doc.getText();
     const skipped = skipReason(text, settings);
     if (skipped) return { kind: 'skipped', findings: [skipped] };
-    if (kind.language === 'yaml') {
-      const k8sSettings = { kubernetesVersion: settings.kubernetesVersion, disabledGroups: settings.disabledKinds };
-      return { kind: 'yaml', analysis: analyzeYaml(text, services, k8sSettings, yamlDocuments) };
-    }
+    if (kind.language === 'yaml') return { kind: 'yaml', analysis: analyzeYaml(text, services, k8sSettings(), yamlDocuments) };
     return { kind: 'cni', analysis: analyzeCni(text, registry, { shape: kind.shape }) };
   }
 
@@ -91,6 +112,20 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     return [...syntax.slice(0, maxSyntaxFindings), ...result.analysis.findings.filter((f) => f.code !== 'cni/json-syntax')];
   }
 
+  /** Keeps the index in step with an open document, from the analysis already made for it. */
+  function indexOpen(doc: TextDocument, result: Analysis): void {
+    const summaries = result.kind === 'yaml' ? result.analysis.docs.map((d) => ({ start: d.start, summary: d.analysis.summary })) : undefined;
+    workspace.update(doc.uri, doc.getText(), doc.languageId, summaries);
+  }
+
+  function allFindings(doc: TextDocument): Finding[] {
+    const result = analyze(doc);
+    indexOpen(doc, result);
+    const crossSettings = { disabled: settings.disabledChecks, serviceCidr: settings.serviceCidr };
+    const cross = workspace.findings(doc.uri, crossSettings);
+    return cross.length ? [...findingsOf(result), ...cross].sort((a, b) => a.start - b.start || a.end - b.end) : findingsOf(result);
+  }
+
   return {
     configure(next) {
       settings = { ...settings, ...next };
@@ -99,7 +134,31 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     },
     validate(doc) {
       if (!settings.validate) return [];
-      return findingsOf(analyze(doc)).map((f) => toDiagnostic(doc, f));
+      return allFindings(doc).map((f) => toDiagnostic(doc, f));
+    },
+    validateAll(docs) {
+      for (const doc of docs) indexOpen(doc, analyze(doc));
+      return new Map(docs.map((doc) => [doc.uri, settings.validate ? allFindings(doc).map((f) => toDiagnostic(doc, f)) : []]));
+    },
+    indexFile(uri, text) {
+      workspace.update(uri, text);
+    },
+    removeFile(uri) {
+      workspace.remove(uri);
+    },
+    get workspaceVersion() {
+      return workspace.index.version;
+    },
+    definition(doc, position) {
+      indexOpen(doc, analyze(doc));
+      return workspace.definition(doc.uri, doc.offsetAt(position));
+    },
+    references(doc, position) {
+      indexOpen(doc, analyze(doc));
+      return workspace.references(doc.uri, doc.offsetAt(position));
+    },
+    workspaceSymbols(query) {
+      return workspace.symbols(query);
     },
     complete(doc, position) {
       const result = analyze(doc);
@@ -112,16 +171,23 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     hover(doc, position) {
       const result = analyze(doc);
       const offset = doc.offsetAt(position);
-      const hover = result.kind === 'cni' ? hoverCni(result.analysis, offset, registry)
+      const selectorHover = (at: number) => {
+        const found = workspace.selectorHover(doc.uri, at);
+        return found && { start: found.span.start, end: found.span.end, markdown: found.markdown };
+      };
+      if (result.kind === 'yaml') indexOpen(doc, result);
+      let hover = result.kind === 'cni' ? hoverCni(result.analysis, offset, registry)
         : result.kind === 'yaml' ? hoverYaml(result.analysis, offset, services)
         : undefined;
+      const selected = result.kind === 'yaml' ? selectorHover(offset) : undefined;
+      if (selected) hover = hover ? { ...hover, markdown: `${selected.markdown}\n\n---\n\n${hover.markdown}` } : selected;
       return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(doc, hover.start, hover.end) } : null;
     },
     codeActions(doc, range, only) {
       if (only && !only.some((k) => k === CodeActionKind.QuickFix || k.startsWith(`${CodeActionKind.QuickFix}.`) || CodeActionKind.QuickFix.startsWith(k))) return [];
       const start = doc.offsetAt(range.start);
       const end = doc.offsetAt(range.end);
-      const touching = findingsOf(analyze(doc)).filter((f) => f.fixes && f.start <= end && f.end >= start);
+      const touching = allFindings(doc).filter((f) => f.fixes && f.start <= end && f.end >= start);
       return touching.flatMap((f) => f.fixes!.map((fix): CodeAction => ({
         title: fix.title,
         kind: CodeActionKind.QuickFix,

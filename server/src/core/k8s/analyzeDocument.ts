@@ -10,6 +10,7 @@ import type { K8sRegistry } from './k8sRegistry';
 import type { EmbeddedRegion } from './embedded';
 import type { K8sRule, K8sRuleContext, K8sSettings } from './rules/context';
 import { rulesFor } from './rules';
+import { summarize, type ObjectSummary } from './summary';
 
 export interface DocumentAnalysis {
   root?: TreeNode;
@@ -17,6 +18,8 @@ export interface DocumentAnalysis {
   def?: KindDef;
   findings: Finding[];
   embedded: EmbeddedRegion[];
+  /** What checks across files need to know about the object. */
+  summary?: ObjectSummary;
 }
 
 export interface Services {
@@ -48,12 +51,12 @@ export function analyzeDocument(text: string, services: Services, settings: K8sS
       scope: def.podTemplate ? networkingScope(def.podTemplate) : undefined,
     }, (f) => fromSchema.push(f));
   }
-  const ctx: K8sRuleContext = { text, resource, def, settings, cni: services.cni, k8s: services.k8s, report: (f) => fromRules.push(f), embed: (r) => embedded.push(r) };
+  const ctx: K8sRuleContext = { text, resource, def, settings, cni: services.cni, k8s: services.k8s, report: (f) => fromRules.push(f), embed: (r) => embedded.push(r), facts: {} };
   for (const rule of rulesFor(def) as K8sRule[]) rule(ctx);
   // Where a rule speaks about the very same place as the schema, the rule's message is the more precise one.
   const ruled = new Set(fromRules.map((f) => `${f.start}:${f.end}`));
   findings.push(...fromSchema.filter((f) => !ruled.has(`${f.start}:${f.end}`)), ...fromRules);
-  return { root, resource, def, findings: findings.sort((a, b) => a.start - b.start || a.end - b.end), embedded };
+  return { root, resource, def, findings: findings.sort((a, b) => a.start - b.start || a.end - b.end), embedded, summary: summarize(resource, def, ctx.facts) };
 }
 
 /** flannel's ConfigMap carries CNI and flannel JSON; other ConfigMaps are not ours. */

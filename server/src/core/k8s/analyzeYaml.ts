@@ -25,6 +25,7 @@ export class DocumentCache {
     let hit = this.entries.get(text);
     if (!hit) {
       hit = compute();
+      if (this.limit === 0) return hit;
       if (this.entries.size >= this.limit) this.entries.clear();
       this.entries.set(text, hit);
     }

@@ -12,6 +12,7 @@ export const checkCalico: K8sRule = (ctx) => {
   const cidr = parseCidr(stringValue(cidrNode) ?? '');
   if (cidrNode?.type === 'string' && !cidr) at(ctx, cidrNode, 'error', 'calico/invalid-cidr', `"${cidrNode.value}" is not a CIDR such as 192.168.0.0/16.`);
   if (!cidr || !cidrNode) return;
+  ctx.facts.subnets = [{ cidr: String(cidrNode.value), span: { start: cidrNode.offset, end: cidrNode.offset + cidrNode.length }, source: `Calico IPPool ${ctx.resource.name ?? ''}` }];
   if (cidr.address.value !== cidr.network) {
     const fixed = formatNetwork(cidr);
     at(ctx, cidrNode, 'error', 'calico/host-bits', `The pool CIDR has host bits set; Calico requires ${fixed}.`,

@@ -7,6 +7,7 @@ import type { Resource } from '../resource';
 import type { EmbeddedRegion } from '../embedded';
 import type { SchemaRegistry } from '../../cni/schemaRegistry';
 import type { K8sRegistry } from '../k8sRegistry';
+import type { RuleFacts } from '../summary';
 
 export interface K8sSettings {
   /** The Kubernetes minor version manifests target, e.g. "1.36": decides which APIs are removed. */
@@ -27,6 +28,8 @@ export interface K8sRuleContext {
   report(f: Finding): void;
   /** Embedded languages found by rules, for completion and hover. */
   embed(region: EmbeddedRegion): void;
+  /** Facts rules find while checking, for the checks across files. */
+  facts: RuleFacts;
 }
 
 export type K8sRule = (ctx: K8sRuleContext) => void;

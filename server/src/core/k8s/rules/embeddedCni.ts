@@ -2,6 +2,7 @@
 // findings at the exact places in the YAML.
 import type { JsonNode } from '../../common/json';
 import { analyzeCni } from '../../cni/analyze';
+import { addressPools } from '../../cni/subnets';
 import type { ConfigShape } from '../../cni/model';
 import { embed, mapFindings } from '../embedded';
 import type { K8sRuleContext } from './context';
@@ -12,4 +13,11 @@ export function checkEmbeddedCni(ctx: K8sRuleContext, node: JsonNode, shape: Con
   const analysis = analyzeCni(text, ctx.cni, { shape, embedded: true });
   for (const f of mapFindings(analysis.findings, node, mapping)) ctx.report(f);
   ctx.embed({ language: 'cni', node, mapping, shape });
+  const source = `${ctx.def.kind} ${ctx.resource.namespace ?? 'default'}/${ctx.resource.name ?? ''}`;
+  const pools = addressPools(analysis.model).map((p) => ({
+    cidr: p.cidr,
+    span: mapping ? { start: mapping.toSource(p.start), end: mapping.toSource(p.end - 1) + 1 } : { start: node.offset, end: node.offset + node.length },
+    source,
+  }));
+  ctx.facts.subnets = [...(ctx.facts.subnets ?? []), ...pools];
 }

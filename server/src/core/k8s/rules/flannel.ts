@@ -30,6 +30,11 @@ function checkNetConf(ctx: K8sRuleContext, node: JsonNode): void {
     const schema = netConfSchema as JsonSchema;
     checkAgainstSchema(root, { schema, validate: ctx.k8s.compile(schema) }, { dialect: flannelDialect, owner: 'flanneld', reportUnknownKeys: true }, (f) => found.push(f));
     checkNetConfRules(root, found);
+    const network = propertyLoose(root, 'Network');
+    if (network?.type === 'string') {
+      const at = mapping ? { start: mapping.toSource(network.offset), end: mapping.toSource(network.offset + network.length - 1) + 1 } : { start: node.offset, end: node.offset + node.length };
+      ctx.facts.subnets = [...(ctx.facts.subnets ?? []), { cidr: String(network.value), span: at, source: `flannel Network (${ctx.resource.namespace ?? 'default'}/${ctx.resource.name ?? ''})` }];
+    }
   }
   for (const f of mapFindings(found, node, mapping)) ctx.report(f);
   ctx.embed({ language: 'flannel-net-conf', node, mapping });

@@ -12,7 +12,10 @@ export const checkWorkload: K8sRule = (ctx) => {
   if (!template) return;
   const metadata = nodeAt(ctx.resource.root, template.metadata);
   const spec = nodeAt(ctx.resource.root, template.spec);
-  if (metadata?.type === 'object') checkNetworksAnnotation(ctx, annotationsOf(metadata));
+  if (metadata?.type === 'object') {
+    const requests = checkNetworksAnnotation(ctx, annotationsOf(metadata));
+    ctx.facts.networks = requests.map((r) => ({ name: r.name, namespace: r.namespace, span: { start: r.start, end: r.end } }));
+  }
   if (spec?.type !== 'object') return;
   checkPorts(ctx, spec);
   checkDns(ctx, spec);

@@ -1,0 +1,90 @@
+// The workspace as one network: indexes files (from disk, or the text of open editors), runs
+// the checks across files and answers navigation, turning file offsets into positions.
+import type { Location, Position, Range, SymbolInformation } from 'vscode-languageserver-types';
+import { SymbolKind } from 'vscode-languageserver-types';
+import type { Finding } from '../common/findings';
+import { documentKind, looksLikeCni } from '../documents';
+import type { ObjectSummary, Span } from '../k8s/summary';
+import { crossFileFindings, type CrossCheckSettings } from './crossChecks';
+import { lineStarts, positionAt } from './lineTable';
+import { definitions, references, selectorHover, type Target } from './navigation';
+import { toFileOffsets, WorkspaceIndex } from './workspaceIndex';
+
+export interface DocumentSummaries {
+  start: number;
+  summary?: ObjectSummary;
+}
+
+export class Workspace {
+  readonly index = new WorkspaceIndex();
+  private readonly lines = new Map<string, number[]>();
+  private readonly texts = new Map<string, string>();
+
+  /**
+   * @param summarize the objects of a YAML text, per document (the caller's cached analysis)
+   */
+  constructor(private readonly summarize: (text: string) => DocumentSummaries[]) {}
+
+  /** Indexes a file's current text; unchanged text is not re-read. */
+  update(uri: string, text: string, languageId?: string, summaries?: DocumentSummaries[]): void {
+    if (this.texts.get(uri) === text) return;
+    const kind = documentKind(uri, languageId);
+    if (kind.language === 'yaml') {
+      const docs = summaries ?? this.summarize(text);
+      const objects = docs.flatMap((d) => (d.summary ? [toFileOffsets(d.summary, uri, d.start)] : []));
+      this.index.setObjects(uri, objects);
+      if (objects.length) this.lines.set(uri, lineStarts(text));
+      else this.lines.delete(uri);
+    } else if (kind.language === 'cni' && inConfigFolder(uri) && (!uri.toLowerCase().endsWith('.json') || looksLikeCni(text))) {
+      this.index.setConfigFile(uri);
+    } else {
+      return;
+    }
+    this.texts.set(uri, text);
+  }
+
+  remove(uri: string): void {
+    this.index.remove(uri);
+    this.lines.delete(uri);
+    this.texts.delete(uri);
+  }
+
+  findings(uri: string, settings: CrossCheckSettings): Finding[] {
+    return crossFileFindings(this.index, uri, settings);
+  }
+
+  definition(uri: string, offset: number): Location[] {
+    return definitions(this.index, uri, offset).map((t) => this.location(t));
+  }
+
+  references(uri: string, offset: number): Location[] {
+    return references(this.index, uri, offset).map((t) => this.location(t));
+  }
+
+  selectorHover(uri: string, offset: number) {
+    return selectorHover(this.index, uri, offset);
+  }
+
+  symbols(query: string): SymbolInformation[] {
+    const wanted = query.toLowerCase();
+    return this.index.all()
+      .filter((o) => !wanted || `${o.kind} ${o.name}`.toLowerCase().includes(wanted))
+      .slice(0, 1000)
+      .map((o) => ({ name: o.name, kind: SymbolKind.Class, containerName: `${o.kind}${o.namespace ? ` · ${o.namespace}` : ''}`, location: this.location({ uri: o.uri, span: o.span }) }));
+  }
+
+  private location(target: Target): Location {
+    return { uri: target.uri, range: this.range(target.uri, target.span) };
+  }
+
+  private range(uri: string, span: Span): Range {
+    const starts = this.lines.get(uri) ?? [0];
+    const at = (offset: number): Position => positionAt(starts, offset);
+    return { start: at(span.start), end: at(span.end) };
+  }
+}
+
+/** Runtimes read CNI configs from a `net.d` folder (/etc/cni/net.d); elsewhere the order means nothing. */
+function inConfigFolder(uri: string): boolean {
+  return /\/net\.d\/[^/]+$/.test(uri);
+}

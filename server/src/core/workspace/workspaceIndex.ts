@@ -1,0 +1,146 @@
+// Every networking object of the workspace (files on disk and open editors), by file, with
+// lookups by namespace and name that are rebuilt lazily after a change. Spans are file offsets.
+import type { ObjectSummary, Span } from '../k8s/summary';
+
+export interface IndexedObject extends ObjectSummary {
+  uri: string;
+}
+
+/** A CNI config file on disk, for "which file would a runtime pick" in its folder. */
+export interface ConfigFile {
+  uri: string;
+  folder: string;
+  fileName: string;
+}
+
+interface Lookups {
+  byKindNsName: Map<string, IndexedObject[]>;
+  byNameAnyNs: Map<string, IndexedObject[]>;
+  workloadsByNs: Map<string, IndexedObject[]>;
+  policiesByNs: Map<string, IndexedObject[]>;
+  configsByFolder: Map<string, ConfigFile[]>;
+  withSubnets: IndexedObject[];
+}
+
+export class WorkspaceIndex {
+  private readonly files = new Map<string, IndexedObject[]>();
+  private readonly configs = new Map<string, ConfigFile>();
+  private lookups: Lookups | undefined;
+  /** Bumped on every change, so callers can tell whether results they hold are stale. */
+  version = 0;
+
+  setObjects(uri: string, objects: IndexedObject[]): void {
+    if (objects.length === 0 && !this.files.has(uri)) return;
+    if (objects.length === 0) this.files.delete(uri);
+    else this.files.set(uri, objects);
+    this.changed();
+  }
+
+  setConfigFile(uri: string): void {
+    const slash = uri.lastIndexOf('/');
+    this.configs.set(uri, { uri, folder: uri.slice(0, slash), fileName: uri.slice(slash + 1) });
+    this.changed();
+  }
+
+  remove(uri: string): void {
+    if (this.files.delete(uri) || this.configs.delete(uri)) this.changed();
+  }
+
+  objectsIn(uri: string): IndexedObject[] {
+    return this.files.get(uri) ?? [];
+  }
+
+  all(): IndexedObject[] {
+    return [...this.files.values()].flat();
+  }
+
+  get size(): number {
+    return this.files.size + this.configs.size;
+  }
+
+  find(kind: string, namespace: string, name: string): IndexedObject[] {
+    return this.get().byKindNsName.get(`${kind}/${namespace}/${name}`) ?? [];
+  }
+
+  /** Objects of a kind with this name in any namespace. */
+  named(kind: string, name: string): IndexedObject[] {
+    return this.get().byNameAnyNs.get(`${kind}/${name}`) ?? [];
+  }
+
+  workloadsIn(namespace: string): IndexedObject[] {
+    return this.get().workloadsByNs.get(namespace) ?? [];
+  }
+
+  policiesIn(namespace: string): IndexedObject[] {
+    return this.get().policiesByNs.get(namespace) ?? [];
+  }
+
+  /** Objects that hand out or reserve addresses (NADs, IP pools, flannel's network). */
+  withSubnets(): IndexedObject[] {
+    return this.get().withSubnets;
+  }
+
+  configsIn(folder: string): ConfigFile[] {
+    return this.get().configsByFolder.get(folder) ?? [];
+  }
+
+  configFile(uri: string): ConfigFile | undefined {
+    return this.configs.get(uri);
+  }
+
+  private changed(): void {
+    this.version++;
+    this.lookups = undefined;
+  }
+
+  private get(): Lookups {
+    if (this.lookups) return this.lookups;
+    const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
+      const list = map.get(key);
+      if (list) list.push(value);
+      else map.set(key, [value]);
+    };
+    const lookups: Lookups = { byKindNsName: new Map(), byNameAnyNs: new Map(), workloadsByNs: new Map(), policiesByNs: new Map(), configsByFolder: new Map(), withSubnets: [] };
+    for (const object of this.all()) {
+      push(lookups.byKindNsName, `${object.kind}/${object.namespace}/${object.name}`, object);
+      push(lookups.byNameAnyNs, `${object.kind}/${object.name}`, object);
+      if (object.workload) push(lookups.workloadsByNs, object.namespace, object);
+      if (object.policy) push(lookups.policiesByNs, object.namespace, object);
+      if (object.subnets.length) lookups.withSubnets.push(object);
+    }
+    for (const config of this.configs.values()) push(lookups.configsByFolder, config.folder, config);
+    for (const list of lookups.configsByFolder.values()) list.sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));
+    this.lookups = lookups;
+    return lookups;
+  }
+}
+
+/** Moves an object's spans from its document to the file. */
+export function toFileOffsets(summary: ObjectSummary, uri: string, docStart: number): IndexedObject {
+  const s = (span: Span): Span => ({ start: span.start + docStart, end: span.end + docStart });
+  const maybe = (span: Span | undefined) => (span ? s(span) : undefined);
+  return {
+    ...summary,
+    uri,
+    span: s(summary.span),
+    subnets: summary.subnets.map((n) => ({ ...n, span: s(n.span) })),
+    workload: summary.workload && {
+      ...summary.workload,
+      span: s(summary.workload.span),
+      ports: summary.workload.ports.map((p) => ({ ...p, span: s(p.span) })),
+      networks: summary.workload.networks.map((n) => ({ ...n, span: s(n.span) })),
+    },
+    service: summary.service && {
+      ...summary.service,
+      selectorSpan: maybe(summary.service.selectorSpan),
+      ports: summary.service.ports.map((p) => ({ ...p, span: s(p.span), targetSpan: maybe(p.targetSpan) })),
+    },
+    ingress: summary.ingress && { backends: summary.ingress.backends.map((b) => ({ ...b, span: s(b.span), portSpan: maybe(b.portSpan) })) },
+    policy: summary.policy && {
+      ...summary.policy,
+      selectorSpan: s(summary.policy.selectorSpan),
+      egressSpan: maybe(summary.policy.egressSpan),
+      peers: summary.policy.peers.map((p) => ({ ...p, span: s(p.span) })),
+    },
+  };
+}

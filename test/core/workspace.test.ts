@@ -1,0 +1,200 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService } from '../../server/src/core';
+import { at, brief } from '../helpers/cursor';
+
+const yamlDoc = (name: string, text: string, version = 1) => TextDocument.create(`file:///ws/${name}`, 'yaml', version, text);
+const crossCodes = /multus\/unknown-network|k8s\/(service|ingress|policy)-|net\/|k8s\/duplicate-object|cni\/shadowed/;
+const cross = (service: ReturnType<typeof createLanguageService>, doc: TextDocument) => brief(service.validate(doc)).filter((c) => crossCodes.test(c));
+
+const nads = `apiVersion: k8s.cni.cncf.io/v1
+kind: NetworkAttachmentDefinition
+metadata:
+  name: storage-net
+  namespace: shop
+spec:
+  config: '{"cniVersion": "1.0.0", "type": "macvlan", "master": "eth1", "ipam": {"type": "host-local", "subnet": "192.168.50.0/24"}}'
+---
+apiVersion: k8s.cni.cncf.io/v1
+kind: NetworkAttachmentDefinition
+metadata:
+  name: infra-net
+  namespace: infra
+spec:
+  config: '{"cniVersion": "1.0.0", "type": "macvlan", "master": "eth2", "ipam": {"type": "host-local", "subnet": "192.168.50.128/25"}}'
+`;
+
+const app = (labels = 'app: web', networks = 'storage-net@stor0, infra-net, infra/infra-net') => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  template:
+    metadata:
+      labels:
+        ${labels}
+      annotations:
+        k8s.v1.cni.cncf.io/networks: ${networks}
+    spec:
+      containers:
+        - name: web
+          image: nginx
+          ports:
+            - name: http
+              containerPort: 8080
+`;
+
+const svc = `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    app: web
+  ports:
+    - name: http
+      port: 80
+      targetPort: http
+    - name: admin
+      port: 9000
+      targetPort: admin
+`;
+
+test('Multus: a requested network no file defines, and one in another namespace, are warnings at the name', () => {
+  const service = createLanguageService();
+  service.indexFile('file:///ws/nads.yaml', nads);
+  const text = app();
+  assert.deepEqual(cross(service, yamlDoc('app.yaml', text)), [`${at(text, 'infra-net')} multus/unknown-network`]);
+  const message = service.validate(yamlDoc('app.yaml', text)).find((d) => d.code === 'multus/unknown-network')!.message as string;
+  assert.match(message, /write infra\/infra-net/);
+});
+
+test('Service: selects no pods; a named targetPort no selected container exposes', () => {
+  const service = createLanguageService();
+  service.indexFile('file:///ws/app.yaml', app());
+  assert.deepEqual(cross(service, yamlDoc('svc.yaml', svc)), [`${at(svc, 'admin\n', 2)} k8s/service-target-port`]);
+  // Edit the workload's labels: the Service now selects nothing; edit back: the warning goes.
+  service.indexFile('file:///ws/app.yaml', app('app: shop-web'));
+  assert.deepEqual(cross(service, yamlDoc('svc.yaml', svc, 2)), [`${at(svc, 'selector')} k8s/service-no-pods`]);
+  service.indexFile('file:///ws/app.yaml', app());
+  assert.deepEqual(cross(service, yamlDoc('svc.yaml', svc, 3)), [`${at(svc, 'admin\n', 2)} k8s/service-target-port`]);
+});
+
+test('Service checks stay quiet where the workspace has no workloads for the namespace', () => {
+  const service = createLanguageService();
+  assert.deepEqual(cross(service, yamlDoc('svc.yaml', svc)), []);
+});
+
+test('selectors understand matchExpressions (In, NotIn, Exists, DoesNotExist)', () => {
+  const service = createLanguageService();
+  service.indexFile('file:///ws/app.yaml', app('app: web\n        tier: front'));
+  const policy = (name: string, expressions: string) => `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: ${name}
+  namespace: shop
+spec:
+  podSelector:
+    matchExpressions:
+${expressions}
+`;
+  const quiet = policy('p1', '      - {key: tier, operator: In, values: [front, back]}\n      - {key: canary, operator: DoesNotExist}');
+  assert.deepEqual(cross(service, yamlDoc('p1.yaml', quiet)), []);
+  const none = policy('p2', '      - {key: tier, operator: NotIn, values: [front]}\n      - {key: app, operator: Exists}');
+  assert.deepEqual(cross(service, yamlDoc('p2.yaml', none)), [`${at(none, 'podSelector')} k8s/policy-no-pods`]);
+});
+
+test('Ingress: a backend Service that is missing, and a port the Service does not have', () => {
+  const service = createLanguageService();
+  service.indexFile('file:///ws/svc.yaml', svc);
+  const ingress = `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+  namespace: shop
+spec:
+  rules:
+    - http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  name: https
+          - path: /api
+            pathType: Prefix
+            backend:
+              service:
+                name: api
+                port:
+                  number: 80
+`;
+  assert.deepEqual(cross(service, yamlDoc('ing.yaml', ingress)), [`${at(ingress, 'https')} k8s/ingress-unknown-port`, `${at(ingress, 'api\n', 2)} k8s/ingress-unknown-service`]);
+});
+
+test('NetworkPolicy: default-deny egress without a DNS rule in the namespace is a hint', () => {
+  const service = createLanguageService();
+  service.indexFile('file:///ws/app.yaml', app());
+  const deny = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny\n  namespace: shop\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]\n';
+  const found = service.validate(yamlDoc('deny.yaml', deny)).filter((d) => d.code === 'k8s/policy-no-dns');
+  assert.deepEqual(found.map((d) => d.severity), [4]);
+  service.indexFile('file:///ws/dns.yaml', 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: dns\n  namespace: shop\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n  egress:\n    - ports:\n        - {port: 53, protocol: UDP}\n');
+  assert.deepEqual(service.validate(yamlDoc('deny.yaml', deny, 2)).filter((d) => d.code === 'k8s/policy-no-dns'), []);
+});
+
+test('overlapping subnets across NADs, IP pools, flannel and the Service CIDR', () => {
+  const service = createLanguageService();
+  assert.deepEqual(cross(service, yamlDoc('nads.yaml', nads)), [`${at(nads, '"192.168.50.0/24"')} net/overlapping-subnets`, `${at(nads, '"192.168.50.128/25"')} net/overlapping-subnets`]);
+  const pool = 'apiVersion: projectcalico.org/v3\nkind: IPPool\nmetadata:\n  name: pods\nspec:\n  cidr: 10.96.0.0/16\n';
+  assert.deepEqual(cross(service, yamlDoc('pool.yaml', pool)), [`${at(pool, '10.96.0.0/16')} net/overlapping-subnets`]);
+  const other = createLanguageService({ serviceCidr: '172.20.0.0/16' });
+  assert.deepEqual(cross(other, yamlDoc('pool.yaml', pool)), []);
+});
+
+test('duplicate objects across files', () => {
+  const service = createLanguageService();
+  service.indexFile('file:///ws/a.yaml', svc);
+  assert.deepEqual(cross(service, yamlDoc('b.yaml', svc)).filter((c) => c.endsWith('duplicate-object')), [`${at(svc, 'web')} k8s/duplicate-object`]);
+});
+
+test('in a net.d folder, configs other than the lexicographically first get a hint', () => {
+  const service = createLanguageService();
+  const conf = '{ "cniVersion": "1.0.0", "name": "n", "plugins": [{ "type": "loopback" }] }';
+  service.indexFile('file:///node/etc/cni/net.d/10-first.conflist', conf);
+  const second = TextDocument.create('file:///node/etc/cni/net.d/20-second.conflist', 'cni', 1, conf);
+  assert.deepEqual(brief(service.validate(second)), ['1:1 cni/shadowed-config']);
+  const first = TextDocument.create('file:///node/etc/cni/net.d/10-first.conflist', 'cni', 1, conf);
+  assert.deepEqual(brief(service.validate(first)), []);
+});
+
+test('each check can be switched off', () => {
+  const service = createLanguageService({ disabledChecks: ['multus/unknown-network'] });
+  assert.deepEqual(cross(service, yamlDoc('app.yaml', app())), []);
+});
+
+test('navigation: annotation → NAD, Ingress backend → Service, selector → workloads, and back', () => {
+  const service = createLanguageService();
+  service.indexFile('file:///ws/nads.yaml', nads);
+  service.indexFile('file:///ws/svc.yaml', svc);
+  const appText = app();
+  const appDoc = yamlDoc('app.yaml', appText);
+  service.validate(appDoc);
+  const toNad = service.definition(appDoc, appDoc.positionAt(appText.indexOf('storage-net') + 2));
+  assert.deepEqual(toNad.map((l) => [l.uri, l.range.start.line]), [['file:///ws/nads.yaml', 3]]);
+  const svcDoc = yamlDoc('svc.yaml', svc);
+  const toPods = service.definition(svcDoc, svcDoc.positionAt(svc.indexOf('selector') + 2));
+  assert.deepEqual(toPods.map((l) => [l.uri, l.range.start.line]), [['file:///ws/app.yaml', 9]]);
+  const nadDoc = yamlDoc('nads.yaml', nads);
+  const users = service.references(nadDoc, nadDoc.positionAt(nads.indexOf('storage-net') + 1));
+  assert.deepEqual(users.map((l) => [l.uri, l.range.start.line, l.range.start.character]), [['file:///ws/app.yaml', 11, 37]]);
+  const selectors = service.references(appDoc, appDoc.positionAt(appText.indexOf('app: web') + 1));
+  assert.deepEqual(selectors.map((l) => l.uri), ['file:///ws/svc.yaml']);
+  const hover = service.hover(svcDoc, svcDoc.positionAt(svc.indexOf('selector') + 1))!;
+  assert.match((hover.contents as { value: string }).value, /Selects 1 pod template in namespace shop:\n\n- Deployment web/);
+  assert.ok(service.workspaceSymbols('storage').some((s) => s.name === 'storage-net' && s.location.uri === 'file:///ws/nads.yaml'));
+});
