@@ -24,7 +24,8 @@ export async function startLanguageClient(
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     outputChannel: output,
-    synchronize: { configurationSection: 'cnikit' },
+    // The server indexes the workspace itself; these events keep its index current.
+    synchronize: { configurationSection: 'cnikit', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,conflist,conf,json}') },
   };
   const client = new LanguageClient('cnikit', 'CNIKit', serverOptions, clientOptions);
   await client.start();

@@ -16,7 +16,7 @@ export interface TestServer {
   capabilities: Record<string, unknown>;
 }
 
-export async function startServer(initializationOptions?: object): Promise<TestServer> {
+export async function startServer(initializationOptions?: object, workspaceFolders?: { uri: string; name: string }[]): Promise<TestServer> {
   const child = spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
@@ -29,7 +29,7 @@ export async function startServer(initializationOptions?: object): Promise<TestS
   connection.onRequest('workspace/configuration', () => [{}]);
   connection.onNotification('window/logMessage', () => {});
   connection.listen();
-  const init: any = await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } }, initializationOptions });
+  const init: any = await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } }, initializationOptions, workspaceFolders: workspaceFolders ?? null });
   await connection.sendNotification('initialized', {});
   return {
     connection,

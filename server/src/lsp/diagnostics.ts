@@ -6,6 +6,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 export class DiagnosticsScheduler {
   private readonly pending = new Map<string, ReturnType<typeof setImmediate>>();
   onError: (error: unknown) => void = () => {};
+  /** Called after each document's diagnostics were sent. */
+  onValidated: () => void = () => {};
 
   constructor(
     private readonly connection: Connection,
@@ -42,5 +44,6 @@ export class DiagnosticsScheduler {
       diagnostics = [];
     }
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    this.onValidated();
   }
 }

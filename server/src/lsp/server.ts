@@ -1,9 +1,11 @@
 // Protocol glue: wires LSP requests to the core language service. Each handler is short; every
 // unexpected exception is caught here so that one bad document never takes the server down.
 import {
-  CodeActionKind, TextDocumentSyncKind, TextDocuments,
+  CodeActionKind, FileChangeType, TextDocumentSyncKind, TextDocuments,
   type Connection, type InitializeResult,
 } from 'vscode-languageserver';
+import { fileURLToPath } from 'node:url';
+import { excludeMatcher, indexPath, scanFolders } from './workspaceFiles';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, defaultSettings, type ServiceSettings } from '../core';
 import { DiagnosticsScheduler } from './diagnostics';
@@ -12,7 +14,16 @@ export function startServer(connection: Connection): void {
   const service = createLanguageService();
   const documents = new TextDocuments(TextDocument);
   const diagnostics = new DiagnosticsScheduler(connection, documents, (doc) => service.validate(doc));
+  diagnostics.onValidated = () => refreshIfWorkspaceChanged();
   let canPullConfiguration = false;
+  let folders: string[] = [];
+  let indexedVersion = -1;
+  /** Diagnostics of other documents depend on the workspace: refresh them when the index changed. */
+  const refreshIfWorkspaceChanged = () => {
+    if (service.workspaceVersion === indexedVersion) return;
+    indexedVersion = service.workspaceVersion;
+    diagnostics.scheduleAll();
+  };
 
   const runSafe = <T>(what: string, fallback: T, work: () => T): T => {
     try {
@@ -25,6 +36,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const options = params.initializationOptions as Partial<ServiceSettings> | undefined;
     if (options) service.configure(options);
     return {
@@ -34,12 +46,35 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         documentSymbolProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        workspaceSymbolProvider: true,
       },
       serverInfo: { name: 'cnikit', version: '0.1.0' },
     };
   });
 
-  connection.onInitialized(() => void loadSettings());
+  connection.onInitialized(() => void loadSettings().then(scanWorkspace));
+
+  async function scanWorkspace(): Promise<void> {
+    const files = canPullConfiguration ? await connection.workspace.getConfiguration('files').catch(() => undefined) : undefined;
+    const started = Date.now();
+    const count = await scanFolders(service, folders, {
+      exclude: excludeMatcher(files?.exclude),
+      maxFileSize: defaultSettings.maxFileSize,
+      isOpen: (uri) => !!documents.get(uri),
+    }, refreshIfWorkspaceChanged);
+    connection.console.info(`indexed ${count} files of the workspace in ${Date.now() - started} ms`);
+  }
+
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    for (const change of changes) {
+      if (documents.get(change.uri) || !change.uri.startsWith('file:')) continue; // open editors speak for themselves
+      if (change.type === FileChangeType.Deleted) service.removeFile(change.uri);
+      else await indexPath(service, fileURLToPath(change.uri), { maxFileSize: defaultSettings.maxFileSize, isOpen: (uri) => !!documents.get(uri) });
+    }
+    refreshIfWorkspaceChanged();
+  });
   connection.onDidChangeConfiguration(() => void loadSettings());
 
   async function loadSettings(): Promise<void> {
@@ -50,14 +85,19 @@ export function startServer(connection: Connection): void {
       maxFileSize: settings?.validate?.maxFileSize ?? defaultSettings.maxFileSize,
       kubernetesVersion: settings?.kubernetes?.version ?? defaultSettings.kubernetesVersion,
       disabledKinds: settings?.kubernetes?.disabledKinds ?? defaultSettings.disabledKinds,
+      disabledChecks: settings?.workspace?.disabledChecks ?? defaultSettings.disabledChecks,
+      serviceCidr: settings?.workspace?.serviceCidr ?? defaultSettings.serviceCidr,
     });
     diagnostics.scheduleAll();
   }
 
   documents.onDidChangeContent((e) => diagnostics.schedule(e.document));
   documents.onDidClose((e) => {
-    service.forget(e.document.uri);
-    diagnostics.clear(e.document.uri);
+    const uri = e.document.uri;
+    service.forget(uri);
+    diagnostics.clear(uri);
+    // What is on disk counts again (the editor may have held unsaved changes).
+    if (uri.startsWith('file:')) void indexPath(service, fileURLToPath(uri), { maxFileSize: defaultSettings.maxFileSize, isOpen: () => false }).then(refreshIfWorkspaceChanged);
   });
 
   const withDoc = <T>(uri: string, fallback: T, what: string, work: (doc: TextDocument) => T): T => {
@@ -69,6 +109,9 @@ export function startServer(connection: Connection): void {
   connection.onHover((p) => withDoc(p.textDocument.uri, null, 'hover', (doc) => service.hover(doc, p.position)));
   connection.onCodeAction((p) => withDoc(p.textDocument.uri, [], 'code actions', (doc) => service.codeActions(doc, p.range, p.context.only)));
   connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, [], 'symbols', (doc) => service.symbols(doc)));
+  connection.onDefinition((p) => withDoc(p.textDocument.uri, [], 'definition', (doc) => service.definition(doc, p.position)));
+  connection.onReferences((p) => withDoc(p.textDocument.uri, [], 'references', (doc) => service.references(doc, p.position)));
+  connection.onWorkspaceSymbol((p) => runSafe('workspace symbols', [], () => service.workspaceSymbols(p.query)));
 
   diagnostics.onError = (error) => connection.console.error(`validation failed: ${error instanceof Error ? error.stack : String(error)}`);
   documents.listen(connection);
