@@ -114,6 +114,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
 
   /** Keeps the index in step with an open document, from the analysis already made for it. */
   function indexOpen(doc: TextDocument, result: Analysis): void {
+    if (result.kind === 'skipped') return workspace.remove(doc.uri);
     const summaries = result.kind === 'yaml' ? result.analysis.docs.map((d) => ({ start: d.start, summary: d.analysis.summary })) : undefined;
     workspace.update(doc.uri, doc.getText(), doc.languageId, summaries);
   }
@@ -141,7 +142,8 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       return new Map(docs.map((doc) => [doc.uri, settings.validate ? allFindings(doc).map((f) => toDiagnostic(doc, f)) : []]));
     },
     indexFile(uri, text) {
-      workspace.update(uri, text);
+      if (skipReason(text, settings)) workspace.remove(uri);
+      else workspace.update(uri, text);
     },
     removeFile(uri) {
       workspace.remove(uri);

@@ -34,6 +34,11 @@ function describe(text: string, error: ParseError): Finding {
       'Trailing comma: CNI plugins read strict JSON and reject a comma before a closing bracket. Remove it.',
       [{ title: 'Remove the trailing comma', edits: [{ start: trailingComma, end: trailingComma + 1, newText: '' }], preferred: true }]);
   }
+  if (start === 0 && text.charCodeAt(0) === 0xfeff) {
+    return finding(0, 1, 'error', 'cni/json-syntax',
+      'The file starts with a byte-order mark (U+FEFF), which the plugins\' JSON decoder rejects. Save it as UTF-8 without a BOM.',
+      [{ title: 'Remove the byte-order mark', edits: [{ start: 0, end: 1, newText: '' }], preferred: true }]);
+  }
   if (error.error === ParseErrorCode.InvalidCommentToken) {
     return finding(start, end, 'error', 'cni/json-syntax',
       'Comments are not allowed: CNI plugins read strict JSON and reject the file. Remove the comment.',

@@ -27,6 +27,8 @@ export interface Dialect {
   rejection: string;
   /** YAML documents take plain scalars in fixes where they are safe; JSON always quotes. */
   yaml?: boolean;
+  /** What the consumer does with an unknown key (default: ignores it). */
+  unknownKeyEffect?: string;
 }
 
 export interface SchemaTarget {
@@ -128,7 +130,7 @@ class InstanceWalker {
 
   private reportUnknown(keyNode: JsonNode, written: string, known: string[], pointer: string): void {
     const suggestion = closest(written, known);
-    const message = `Unknown key "${written}": ${this.check.owner} ignores it.` + (suggestion ? ` Did you mean "${suggestion}"?` : '');
+    const message = `Unknown key "${written}": ${this.check.owner} ${this.check.dialect.unknownKeyEffect ?? 'ignores it'}.` + (suggestion ? ` Did you mean "${suggestion}"?` : '');
     this.report(finding(keyNode.offset, keyNode.offset + keyNode.length, this.check.dialect.unknownKeySeverity, `${this.check.dialect.prefix}/unknown-key`, message,
       suggestion ? [renameFix(keyNode, suggestion, this.check.dialect)] : undefined), pointer);
   }

@@ -27,12 +27,15 @@ export interface Services {
   cni: SchemaRegistry;
 }
 
-const builtInDialect: Dialect = { prefix: 'k8s', caseInsensitiveKeys: false, warnNull: false, unknownKeySeverity: 'error', rejection: 'rejects it', yaml: true };
-const crdDialect: Dialect = { ...builtInDialect, unknownKeySeverity: 'warning' };
+const builtInDialect: Dialect = {
+  prefix: 'k8s', caseInsensitiveKeys: false, warnNull: false, unknownKeySeverity: 'error', rejection: 'rejects it', yaml: true,
+  unknownKeyEffect: 'rejects it (kubectl validates fields strictly)',
+};
+const crdDialect: Dialect = { ...builtInDialect, unknownKeySeverity: 'warning', unknownKeyEffect: 'drops it, or rejects it where the CRD is validated strictly' };
 
 export function analyzeDocument(text: string, services: Services, settings: K8sSettings): DocumentAnalysis {
   const composed = composeDocument(text);
-  const findings: Finding[] = composed.problems.map((p) => finding(p.start, p.end, p.severity, 'yaml/syntax', yamlMessage(p.message)));
+  const findings: Finding[] = composed.problems.map((p) => finding(p.start, p.end, p.severity, p.code ?? 'yaml/syntax', p.code ? p.message : yamlMessage(p.message)));
   const embedded: EmbeddedRegion[] = [];
   const root = composed.root;
   const resource = root ? readResource(root) : undefined;
@@ -81,6 +84,7 @@ export function networkingScope(template: { metadata: string[]; spec: string[] }
 }
 
 function yamlMessage(message: string): string {
+  if (/Maximum call stack/.test(message)) return 'The YAML is nested too deeply to analyse; no Kubernetes object needs this depth.';
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   return `YAML syntax: ${first}`;
 }
