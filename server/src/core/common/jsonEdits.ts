@@ -12,7 +12,8 @@ export function insertProperty(text: string, object: JsonNode, key: string, valu
     const separator = indent === undefined ? ' ' : `\n${indent}`;
     return { start: first.offset, end: first.offset, newText: `${entry},${separator}` };
   }
-  return { start: object.offset + 1, end: object.offset + object.length - 1, newText: ` ${entry} ` };
+  const closed = object.length > 1 && text[object.offset + object.length - 1] === '}';
+  return { start: object.offset + 1, end: closed ? object.offset + object.length - 1 : object.offset + 1, newText: ` ${entry} ` };
 }
 
 /** Rewrites the elements of `array` in a new order, keeping each element's text and the separators between them. */
