@@ -4,6 +4,7 @@ import type { Finding } from '../common/findings';
 import { splitDocuments } from '../yaml/yamlDocuments';
 import { analyzeDocument, type DocumentAnalysis, type Services } from './analyzeDocument';
 import type { K8sSettings } from './rules/context';
+import { kinds } from './kinds';
 
 export interface YamlDocument {
   start: number;
@@ -41,10 +42,22 @@ export function analyzeYaml(text: string, services: Services, settings: K8sSetti
   const docs = splitDocuments(text).map(({ start, text: docText }) => ({
     start,
     text: docText,
-    analysis: cache.get(docText, () => analyzeDocument(docText, services, settings)),
+    analysis: notOurs(docText) ? nothing : cache.get(docText, () => analyzeDocument(docText, services, settings)),
   }));
   const findings = docs.flatMap((d) => d.analysis.findings.map((f) => shift(f, d.start)));
   return { docs, findings };
+}
+
+const nothing: DocumentAnalysis = { findings: [], embedded: [] };
+const servedKinds = new Set([...kinds.map((k) => k.kind), 'ConfigMap']);
+
+/**
+ * A document whose top-level `kind:` names a kind CNIKit does not serve is left alone without
+ * composing it: most documents of a large repository are not networking objects.
+ */
+function notOurs(text: string): boolean {
+  const match = /^kind:[ \t]*["']?([A-Za-z0-9]+)["']?[ \t]*(?:#.*)?$/m.exec(text);
+  return !!match && !servedKinds.has(match[1]);
 }
 
 export function documentAt(analysis: YamlAnalysis, offset: number): YamlDocument | undefined {

@@ -141,7 +141,8 @@ export function completeYamlK8s(analysis: YamlAnalysis, offset: number, services
   }
   const schema = def ? services.k8s.schema(def) : undefined;
   if (!def || !schema) {
-    return context.kind === 'key' && context.path.length === 0 && !resource?.kind ? starterObjects(start, end) : [];
+    const typingFirstObject = context.kind === 'key' && context.path.length === 0 && !resource?.kind && !/^kind:/m.test(doc.text);
+    return typingFirstObject ? starterObjects(start, end) : [];
   }
   if (def.podTemplate && !inNetworkingScope(def, context.kind === 'key' ? context.path : [...context.path, context.key])) return [];
   if (context.kind === 'value') {
