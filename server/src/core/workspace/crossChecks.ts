@@ -3,7 +3,7 @@
 // ranges, duplicate objects, CNI configs a runtime would never use. All warnings or hints,
 // each with a stable code that a setting can switch off.
 import { finding, type Finding } from '../common/findings';
-import { overlaps, parseCidr, type Cidr } from '../common/ip';
+import { overlaps, parseCidr } from '../common/ip';
 import { describeSelector, matches } from './selectors';
 import type { IndexedObject, WorkspaceIndex } from './workspaceIndex';
 
@@ -127,20 +127,13 @@ const overlappingSubnets: Check = (object, index, report, settings) => {
       report(finding(subnet.span.start, subnet.span.end, 'warning', 'net/overlapping-subnets',
         `${subnet.cidr} overlaps the Service CIDR ${settings.serviceCidr} (setting cnikit.workspace.serviceCidr): pods and Services would share addresses.`));
     }
-    const clash = otherSubnets(index, object).find((o) => overlaps(mine, o.cidr));
+    const clash = index.subnetClash(subnet);
     if (clash) {
       report(finding(subnet.span.start, subnet.span.end, 'warning', 'net/overlapping-subnets',
         `${subnet.cidr} overlaps ${clash.text} of ${clash.source}: two networks would hand out the same addresses.`));
     }
   }
 };
-
-function otherSubnets(index: WorkspaceIndex, self: IndexedObject): { cidr: Cidr; text: string; source: string }[] {
-  return index.withSubnets().filter((o) => o !== self).flatMap((o) => o.subnets.flatMap((s) => {
-    const cidr = parseCidr(s.cidr);
-    return cidr ? [{ cidr, text: s.cidr, source: s.source }] : [];
-  }));
-}
 
 const duplicates: Check = (object, index, report) => {
   if (!object.name) return;

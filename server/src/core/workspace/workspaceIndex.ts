@@ -1,6 +1,7 @@
 // Every networking object of the workspace (files on disk and open editors), by file, with
 // lookups by namespace and name that are rebuilt lazily after a change. Spans are file offsets.
-import type { ObjectSummary, Span } from '../k8s/summary';
+import type { ObjectSummary, Span, SubnetFact } from '../k8s/summary';
+import { findClashes, type Clash } from './subnetClashes';
 
 export interface IndexedObject extends ObjectSummary {
   uri: string;
@@ -19,7 +20,7 @@ interface Lookups {
   workloadsByNs: Map<string, IndexedObject[]>;
   policiesByNs: Map<string, IndexedObject[]>;
   configsByFolder: Map<string, ConfigFile[]>;
-  withSubnets: IndexedObject[];
+  clashes?: Map<SubnetFact, Clash>;
 }
 
 export class WorkspaceIndex {
@@ -75,9 +76,11 @@ export class WorkspaceIndex {
     return this.get().policiesByNs.get(namespace) ?? [];
   }
 
-  /** Objects that hand out or reserve addresses (NADs, IP pools, flannel's network). */
-  withSubnets(): IndexedObject[] {
-    return this.get().withSubnets;
+  /** For each address range, an overlapping range of another object, if any (computed once per change). */
+  subnetClash(fact: SubnetFact): Clash | undefined {
+    const lookups = this.get();
+    lookups.clashes ??= findClashes(this.all().filter((o) => o.subnets.length));
+    return lookups.clashes.get(fact);
   }
 
   configsIn(folder: string): ConfigFile[] {
@@ -100,13 +103,12 @@ export class WorkspaceIndex {
       if (list) list.push(value);
       else map.set(key, [value]);
     };
-    const lookups: Lookups = { byKindNsName: new Map(), byNameAnyNs: new Map(), workloadsByNs: new Map(), policiesByNs: new Map(), configsByFolder: new Map(), withSubnets: [] };
+    const lookups: Lookups = { byKindNsName: new Map(), byNameAnyNs: new Map(), workloadsByNs: new Map(), policiesByNs: new Map(), configsByFolder: new Map() };
     for (const object of this.all()) {
       push(lookups.byKindNsName, `${object.kind}/${object.namespace}/${object.name}`, object);
       push(lookups.byNameAnyNs, `${object.kind}/${object.name}`, object);
       if (object.workload) push(lookups.workloadsByNs, object.namespace, object);
       if (object.policy) push(lookups.policiesByNs, object.namespace, object);
-      if (object.subnets.length) lookups.withSubnets.push(object);
     }
     for (const config of this.configs.values()) push(lookups.configsByFolder, config.folder, config);
     for (const list of lookups.configsByFolder.values()) list.sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));

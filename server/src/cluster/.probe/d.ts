@@ -1,0 +1,1 @@
+export function later() { return import('./a'); }

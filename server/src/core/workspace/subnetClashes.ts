@@ -1,0 +1,46 @@
+// Which address ranges of the workspace overlap a range of another object: sorted by start,
+// each range is compared with its neighbours only, so thousands of networks stay cheap.
+import { parseCidr, type Cidr } from '../common/ip';
+import type { SubnetFact } from '../k8s/summary';
+import type { IndexedObject } from './workspaceIndex';
+
+export interface Clash {
+  text: string;
+  source: string;
+}
+
+interface Entry {
+  owner: IndexedObject;
+  fact: SubnetFact;
+  cidr: Cidr;
+}
+
+export function findClashes(objects: IndexedObject[]): Map<SubnetFact, Clash> {
+  const clashes = new Map<SubnetFact, Clash>();
+  for (const family of [4, 6]) {
+    const entries: Entry[] = objects.flatMap((owner) => owner.subnets.flatMap((fact) => {
+      const cidr = parseCidr(fact.cidr);
+      return cidr && cidr.address.family === family ? [{ owner, fact, cidr }] : [];
+    }));
+    entries.sort((a, b) => (a.cidr.network < b.cidr.network ? -1 : a.cidr.network > b.cidr.network ? 1 : 0));
+    // The two furthest-reaching earlier ranges of different owners: one of them is the best candidate.
+    let best: Entry | undefined;
+    let second: Entry | undefined;
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i];
+      const earlier = best && best.owner !== e.owner ? best : second;
+      let clash = earlier && earlier.cidr.last >= e.cidr.network ? earlier : undefined;
+      for (let j = i + 1; !clash && j < entries.length && entries[j].cidr.network <= e.cidr.last; j++) {
+        if (entries[j].owner !== e.owner) clash = entries[j];
+      }
+      if (clash) clashes.set(e.fact, { text: clash.fact.cidr, source: clash.fact.source });
+      if (!best || e.cidr.last > best.cidr.last) {
+        if (best && best.owner !== e.owner) second = best;
+        best = e;
+      } else if (e.owner !== best.owner && (!second || e.cidr.last > second.cidr.last)) {
+        second = e;
+      }
+    }
+  }
+  return clashes;
+}
