@@ -10,7 +10,7 @@ import { homedir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { ClusterError } from './errors';
 import { loadClientLibrary, type KubeConfigInstance } from './library';
-import { collectSecrets, makeRedactor, redactShapes, type Redactor } from './secrets';
+import { collectSecrets, redactShapes, SecretSet, type Redactor } from './secrets';
 
 export interface KubeconfigOptions {
   /** An explicit kubeconfig file (`--kubeconfig`, the `cnikit.cluster.kubeconfig` setting); wins over KUBECONFIG. */
@@ -35,6 +35,8 @@ export interface Kubeconfig {
   files: string[];
   contexts: ContextInfo[];
   currentContext?: string;
+  /** Every credential the kubeconfig holds (tokens, passwords, keys), to be kept out of messages. */
+  secrets: readonly string[];
   /** Replaces every credential this kubeconfig holds (and anything credential-shaped) in a text. */
   redact: Redactor;
   /** A client configuration for one context (each call gets its own, so sessions share no state). */
@@ -84,7 +86,8 @@ export async function loadKubeconfig(options: KubeconfigOptions = {}): Promise<K
   const users = firstByName(parts.map((p) => p.kc.users));
   const contextList = firstByName(parts.map((p) => p.kc.contexts));
   const currentContext = parts.map((p) => p.kc.currentContext).find((c) => typeof c === 'string' && c.length > 0);
-  const redact = makeRedactor(collectSecrets(users));
+  const secrets = collectSecrets(users);
+  const redact = new SecretSet(secrets).redact;
 
   const contexts: ContextInfo[] = contextList.map((c) => ({
     name: c.name,
@@ -98,6 +101,7 @@ export async function loadKubeconfig(options: KubeconfigOptions = {}): Promise<K
     files,
     contexts,
     currentContext,
+    secrets,
     redact,
     forContext(name: string): KubeConfigInstance {
       const context = contexts.find((c) => c.name === name);

@@ -51,14 +51,28 @@ export function collectSecrets(users: UserSecrets[]): string[] {
     for (const value of Object.values(user.authProvider?.config ?? {})) add(value);
     for (const entry of user.exec?.env ?? []) add(entry?.value);
   }
-  return [...secrets].sort((a, b) => b.length - a.length); // longest first, so a PEM goes before its lines
+  return [...secrets];
 }
 
-/** A redactor for these known secrets plus anything credential-shaped. */
-export function makeRedactor(secrets: readonly string[]): Redactor {
-  return (text: string) => {
+/**
+ * The secrets one kubeconfig (and the credential plugins it runs) carries. A session adds what its
+ * exec plugin prints, so a token that was never in the file is still redacted.
+ */
+export class SecretSet {
+  private readonly values = new Set<string>();
+
+  constructor(initial: Iterable<string> = []) {
+    for (const v of initial) this.values.add(v);
+  }
+
+  add(value: unknown): void {
+    for (const v of collectSecrets([{ keyData: typeof value === 'string' ? value : undefined }])) this.values.add(v);
+  }
+
+  readonly redact: Redactor = (text: string) => {
     let out = text;
-    for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    // longest first, so a PEM block goes before its lines
+    for (const secret of [...this.values].sort((a, b) => b.length - a.length)) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
     return redactShapes(out);
   };
 }

@@ -12,7 +12,7 @@ import { outlineCni, type OutlineSymbol } from './cni/symbols';
 import { SchemaRegistry } from './cni/schemaRegistry';
 import { documentKind } from './documents';
 import { K8sRegistry } from './k8s/k8sRegistry';
-import { analyzeYaml, DocumentCache, type YamlAnalysis } from './k8s/analyzeYaml';
+import { analyzeYaml, type YamlAnalysis } from './k8s/analyzeYaml';
 import { completeYamlEmbedded, completeYamlK8s, hoverYaml, outlineYaml } from './k8s/features';
 import type { KindGroup } from './k8s/kinds';
 import type { Finding, Severity } from './common/findings';
@@ -71,11 +71,10 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
   let settings: ServiceSettings = { ...defaultSettings, ...initial };
   const registry = new SchemaRegistry();
   const services = { cni: registry, k8s: new K8sRegistry() };
-  const yamlDocuments = new DocumentCache();
   const cache = new Map<string, { version: number; text: string; result: Analysis }>();
   const k8sSettings = () => ({ kubernetesVersion: settings.kubernetesVersion, disabledGroups: settings.disabledKinds });
   // Files that are not open are summarised without keeping their analyses (a large workspace would not fit).
-  const workspace = new Workspace((text) => analyzeYaml(text, services, k8sSettings(), new DocumentCache(0)).docs.map((d) => ({ start: d.start, summary: d.analysis.summary })));
+  const workspace = new Workspace((text) => analyzeYaml(text, services, k8sSettings()).docs.map((d) => ({ start: d.start, summary: d.analysis.summary })));
 
   type Analysis =
     | { kind: 'cni'; analysis: CniAnalysis }
@@ -86,20 +85,20 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
   function analyze(doc: TextDocument): Analysis {
     const hit = cache.get(doc.uri);
     if (hit && hit.version === doc.version && hit.text === doc.getText()) return hit.result;
-    const result = compute(doc);
+    const result = compute(doc, hit?.result);
     cache.delete(doc.uri);
     cache.set(doc.uri, { version: doc.version, text: doc.getText(), result });
     if (cache.size > 500) cache.delete(cache.keys().next().value!);
     return result;
   }
 
-  function compute(doc: TextDocument): Analysis {
+  function compute(doc: TextDocument, previous?: Analysis): Analysis {
     const kind = documentKind(doc.uri, doc.languageId);
     if (kind.language === 'none') return { kind: 'none' };
     const text = doc.getText();
     const skipped = skipReason(text, settings);
     if (skipped) return { kind: 'skipped', findings: [skipped] };
-    if (kind.language === 'yaml') return { kind: 'yaml', analysis: analyzeYaml(text, services, k8sSettings(), yamlDocuments) };
+    if (kind.language === 'yaml') return { kind: 'yaml', analysis: analyzeYaml(text, services, k8sSettings(), previous?.kind === 'yaml' ? previous.analysis : undefined) };
     return { kind: 'cni', analysis: analyzeCni(text, registry, { shape: kind.shape }) };
   }
 
@@ -131,15 +130,26 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     configure(next) {
       settings = { ...settings, ...next };
       cache.clear();
-      yamlDocuments.clear();
     },
     validate(doc) {
       if (!settings.validate) return [];
       return allFindings(doc).map((f) => toDiagnostic(doc, f));
     },
     validateAll(docs) {
-      for (const doc of docs) indexOpen(doc, analyze(doc));
-      return new Map(docs.map((doc) => [doc.uri, settings.validate ? allFindings(doc).map((f) => toDiagnostic(doc, f)) : []]));
+      // One analysis per file: keep its findings (not its model), index it, then add the checks across files.
+      const base = new Map<string, Finding[]>();
+      for (const doc of docs) {
+        const result = analyze(doc);
+        indexOpen(doc, result);
+        base.set(doc.uri, findingsOf(result));
+        cache.delete(doc.uri);
+      }
+      const crossSettings = { disabled: settings.disabledChecks, serviceCidr: settings.serviceCidr };
+      return new Map(docs.map((doc) => {
+        if (!settings.validate) return [doc.uri, []];
+        const findings = [...base.get(doc.uri)!, ...workspace.findings(doc.uri, crossSettings)].sort((a, b) => a.start - b.start || a.end - b.end);
+        return [doc.uri, findings.map((f) => toDiagnostic(doc, f))];
+      }));
     },
     indexFile(uri, text) {
       if (skipReason(text, settings)) workspace.remove(uri);

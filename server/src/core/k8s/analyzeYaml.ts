@@ -17,32 +17,16 @@ export interface YamlAnalysis {
   findings: Finding[];
 }
 
-/** Per-document results by document text; bounded so a long session does not grow without end. */
-export class DocumentCache {
-  private readonly entries = new Map<string, DocumentAnalysis>();
-  constructor(private readonly limit = 20_000) {}
-
-  get(text: string, compute: () => DocumentAnalysis): DocumentAnalysis {
-    let hit = this.entries.get(text);
-    if (!hit) {
-      hit = compute();
-      if (this.limit === 0) return hit;
-      if (this.entries.size >= this.limit) this.entries.clear();
-      this.entries.set(text, hit);
-    }
-    return hit;
-  }
-
-  clear(): void {
-    this.entries.clear();
-  }
-}
-
-export function analyzeYaml(text: string, services: Services, settings: K8sSettings, cache: DocumentCache): YamlAnalysis {
+/**
+ * @param previous the file's last analysis: documents whose text did not change are taken from it,
+ * so an edit re-analyses one document, and nothing but the file's current documents is kept.
+ */
+export function analyzeYaml(text: string, services: Services, settings: K8sSettings, previous?: YamlAnalysis): YamlAnalysis {
+  const reuse = new Map(previous?.docs.map((d) => [d.text, d.analysis]));
   const docs = splitDocuments(text).map(({ start, text: docText }) => ({
     start,
     text: docText,
-    analysis: notOurs(docText) ? nothing : cache.get(docText, () => analyzeDocument(docText, services, settings)),
+    analysis: notOurs(docText) ? nothing : reuse.get(docText) ?? analyzeDocument(docText, services, settings),
   }));
   const findings = docs.flatMap((d) => d.analysis.findings.map((f) => shift(f, d.start)));
   return { docs, findings };

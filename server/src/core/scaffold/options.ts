@@ -29,6 +29,8 @@ export interface OptionSpec {
   min?: number;
   max?: number;
   default: string | ((chosen: OptionValues) => string);
+  /** How --help describes a default that depends on other options. */
+  defaultText?: string;
   /** The option applies only when an earlier option has one of these values. */
   when?: { option: string; in: readonly string[] };
   /** Settings an editor supplies from its configuration rather than asks for (the Service CIDR). */
@@ -97,7 +99,7 @@ const attachment: OptionSpec[] = [
   { name: 'plugin', type: 'enum', default: 'macvlan', choices: attachmentPlugins, description: 'The CNI plugin that creates the pod interface.' },
   { name: 'ipam', type: 'enum', default: 'whereabouts', choices: ipamTypes, description: 'How the interface gets its address.' },
   {
-    name: 'name', type: 'name', default: (chosen) => `${chosen.plugin ?? 'macvlan'}-net`,
+    name: 'name', type: 'name', default: (chosen) => `${chosen.plugin ?? 'macvlan'}-net`, defaultText: '<plugin>-net',
     description: 'The NetworkAttachmentDefinition name (also the CNI network name); pods request it in the k8s.v1.cni.cncf.io/networks annotation.',
   },
   namespace('default', 'The namespace of the NetworkAttachmentDefinition (pods of other namespaces write namespace/name).'),
@@ -184,7 +186,8 @@ export const kindSpecs: readonly KindSpec[] = [
       podCidr('10.0.0.0/16', "The pod address pool (cluster-pool), and the range routed natively (native routing). Cilium's own default, 10.0.0.0/8, overlaps the usual Service CIDR.",
         undefined, { option: 'ipamMode', in: ['cluster-pool'] }),
       {
-        name: 'nativeRoutingCidr', type: 'cidr', default: (chosen) => (chosen.ipamMode === 'cluster-pool' && chosen.podCidr) || '10.244.0.0/16', when: { option: 'routingMode', in: ['native'] },
+        name: 'nativeRoutingCidr', type: 'cidr', default: (chosen) => (chosen.ipamMode === 'cluster-pool' && chosen.podCidr) || '10.244.0.0/16',
+        defaultText: 'the --pod-cidr pool with cluster-pool IPAM, else 10.244.0.0/16', when: { option: 'routingMode', in: ['native'] },
         description: 'The range pods use that the network routes without masquerading (usually the cluster CIDR); with cluster-pool IPAM it must contain the pod pool.',
         check: (value, chosen) => nativeRoutingProblem(value, chosen),
       },
@@ -209,7 +212,7 @@ export const kindSpecs: readonly KindSpec[] = [
       namespace('default', 'The namespace the policy applies to.'),
       { name: 'fromNamespace', type: 'name', default: 'monitoring', when: { option: 'policy', in: ['allow-from-namespace'] }, description: 'The namespace allowed in.' },
       { name: 'fromLabel', type: 'label', default: 'app=frontend', when: { option: 'policy', in: ['allow-from-label'] }, description: 'The label (key=value) of the pods allowed in.' },
-      { name: 'name', type: 'name', default: (chosen) => chosen.policy ?? 'default-deny-ingress', description: 'The NetworkPolicy name.' },
+      { name: 'name', type: 'name', default: (chosen) => chosen.policy ?? 'default-deny-ingress', defaultText: 'the --policy value', description: 'The NetworkPolicy name.' },
     ],
   },
   {

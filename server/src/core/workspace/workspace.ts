@@ -18,7 +18,8 @@ export interface DocumentSummaries {
 export class Workspace {
   readonly index = new WorkspaceIndex();
   private readonly lines = new Map<string, number[]>();
-  private readonly texts = new Map<string, string>();
+  /** A fingerprint of each indexed file's text, to skip re-indexing what did not change. */
+  private readonly fingerprints = new Map<string, string>();
 
   /**
    * @param summarize the objects of a YAML text, per document (the caller's cached analysis)
@@ -27,7 +28,8 @@ export class Workspace {
 
   /** Indexes a file's current text; unchanged text is not re-read. */
   update(uri: string, text: string, languageId?: string, summaries?: DocumentSummaries[]): void {
-    if (this.texts.get(uri) === text) return;
+    const print = fingerprint(text);
+    if (this.fingerprints.get(uri) === print) return;
     const kind = documentKind(uri, languageId);
     if (kind.language === 'yaml') {
       const docs = summaries ?? this.summarize(text);
@@ -40,13 +42,13 @@ export class Workspace {
     } else {
       return;
     }
-    this.texts.set(uri, text);
+    this.fingerprints.set(uri, print);
   }
 
   remove(uri: string): void {
     this.index.remove(uri);
     this.lines.delete(uri);
-    this.texts.delete(uri);
+    this.fingerprints.delete(uri);
   }
 
   findings(uri: string, settings: CrossCheckSettings): Finding[] {
@@ -87,4 +89,11 @@ export class Workspace {
 /** Runtimes read CNI configs from a `net.d` folder (/etc/cni/net.d); elsewhere the order means nothing. */
 function inConfigFolder(uri: string): boolean {
   return /\/net\.d\/[^/]+$/.test(uri);
+}
+
+/** Length and FNV-1a hash of a text: enough to tell an unchanged file from a changed one. */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return `${text.length}:${(hash >>> 0).toString(36)}`;
 }
