@@ -1,6 +1,8 @@
 // The `cnikit` command line. Exit status: 0 clean, 1 problems found (or a plugin rejected),
 // 2 usage or I/O problem (always a one-line message on stderr, never a stack trace).
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Command, CommanderError } from 'commander';
+import { prepareFiles } from './lint';
 import { UsageError } from './files';
 import { registerLint } from './commands/lint';
 import { registerTry } from './commands/try';
@@ -33,6 +35,11 @@ async function main(argv: string[]): Promise<number> {
   return status;
 }
 
-void main(process.argv).then((status) => {
-  process.exitCode = status;
-});
+if (isMainThread) {
+  void main(process.argv).then((status) => {
+    process.exitCode = status;
+  });
+} else if (workerData?.cnikitLintChunk) {
+  // This bundle doubles as the lint worker: prepare a share of the files and hand the results back.
+  parentPort!.postMessage(prepareFiles(workerData.cnikitLintChunk));
+}

@@ -2,3 +2,4 @@
 export { createLanguageService, defaultSettings, type LanguageService, type ServiceSettings } from './languageService';
 export { documentKind, looksLikeCni } from './documents';
 export type { Finding, Severity } from './common/findings';
+export type { IndexEntry } from './workspace/workspace';

@@ -16,7 +16,7 @@ import { analyzeYaml, type YamlAnalysis } from './k8s/analyzeYaml';
 import { completeYamlEmbedded, completeYamlK8s, hoverYaml, outlineYaml } from './k8s/features';
 import type { KindGroup } from './k8s/kinds';
 import type { Finding, Severity } from './common/findings';
-import { Workspace } from './workspace/workspace';
+import { Workspace, type IndexEntry } from './workspace/workspace';
 import { defaultCrossCheckSettings } from './workspace/crossChecks';
 import type { Location, SymbolInformation } from 'vscode-languageserver-types';
 
@@ -60,6 +60,12 @@ export interface LanguageService {
   removeFile(uri: string): void;
   /** Diagnostics of many files at once, checks across them included (the CLI). */
   validateAll(docs: TextDocument[]): Map<string, Diagnostic[]>;
+  /** The file's own diagnostics and what the index needs of it, without the checks across files. */
+  prepare(doc: TextDocument): { diagnostics: Diagnostic[]; entry: IndexEntry };
+  /** Adds what another service's `prepare` found (the CLI prepares files in worker threads). */
+  addIndexEntry(uri: string, entry: IndexEntry): void;
+  /** Only the diagnostics of the checks across files. */
+  crossDiagnostics(doc: TextDocument): Diagnostic[];
   definition(doc: TextDocument, position: Position): Location[];
   references(doc: TextDocument, position: Position): Location[];
   workspaceSymbols(query: string): SymbolInformation[];
@@ -136,20 +142,22 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       return allFindings(doc).map((f) => toDiagnostic(doc, f));
     },
     validateAll(docs) {
-      // One analysis per file: keep its findings (not its model), index it, then add the checks across files.
-      const base = new Map<string, Finding[]>();
-      for (const doc of docs) {
-        const result = analyze(doc);
-        indexOpen(doc, result);
-        base.set(doc.uri, findingsOf(result));
-        cache.delete(doc.uri);
-      }
+      const own = new Map(docs.map((doc) => [doc.uri, this.prepare(doc).diagnostics]));
+      return new Map(docs.map((doc) => [doc.uri, settings.validate ? sortByRange([...own.get(doc.uri)!, ...this.crossDiagnostics(doc)]) : []]));
+    },
+    prepare(doc) {
+      // One analysis per file: keep its diagnostics (not its model) and index it.
+      const result = analyze(doc);
+      indexOpen(doc, result);
+      cache.delete(doc.uri);
+      return { diagnostics: settings.validate ? findingsOf(result).map((f) => toDiagnostic(doc, f)) : [], entry: workspace.entryFor(doc.uri) };
+    },
+    addIndexEntry(uri, entry) {
+      workspace.setEntry(uri, entry);
+    },
+    crossDiagnostics(doc) {
       const crossSettings = { disabled: settings.disabledChecks, serviceCidr: settings.serviceCidr };
-      return new Map(docs.map((doc) => {
-        if (!settings.validate) return [doc.uri, []];
-        const findings = [...base.get(doc.uri)!, ...workspace.findings(doc.uri, crossSettings)].sort((a, b) => a.start - b.start || a.end - b.end);
-        return [doc.uri, findings.map((f) => toDiagnostic(doc, f))];
-      }));
+      return settings.validate ? workspace.findings(doc.uri, crossSettings).map((f) => toDiagnostic(doc, f)) : [];
     },
     indexFile(uri, text) {
       if (skipReason(text, settings)) workspace.remove(uri);
@@ -219,6 +227,14 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       cache.delete(uri);
     },
   };
+}
+
+function sortByRange(diagnostics: Diagnostic[]): Diagnostic[] {
+  const key = (d: Diagnostic) => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character];
+  return diagnostics.sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || x[3] - y[3];
+  });
 }
 
 function skipReason(text: string, settings: ServiceSettings): Finding | undefined {

@@ -9,8 +9,8 @@ export function registerLint({ program, version, setStatus }: CommandHost): void
     .description('Check CNI configs (.conflist, .conf, CNI .json) and YAML manifests in files and folders.')
     .addOption(new Option('--format <format>', 'output format').choices(['stylish', 'json', 'sarif']).default('stylish'))
     .argument('<paths...>', 'files or folders (folders are searched recursively)')
-    .action((paths: string[], options: { format: Format }) => {
-      const diagnostics = lintPaths(paths);
+    .action(async (paths: string[], options: { format: Format }) => {
+      const diagnostics = await lintPaths(paths);
       const output = format(options.format, diagnostics, version);
       if (output) process.stdout.write(output + '\n');
       setStatus(diagnostics.some((d) => d.severity === 'error') ? 1 : 0);

@@ -8,11 +8,18 @@ import type { ObjectSummary, Span } from '../k8s/summary';
 import { crossFileFindings, type CrossCheckSettings } from './crossChecks';
 import { lineStarts, positionAt } from './lineTable';
 import { definitions, references, selectorHover, type Target } from './navigation';
-import { toFileOffsets, WorkspaceIndex } from './workspaceIndex';
+import { toFileOffsets, WorkspaceIndex, type IndexedObject } from './workspaceIndex';
 
 export interface DocumentSummaries {
   start: number;
   summary?: ObjectSummary;
+}
+
+/** What indexing one file found, as plain data (it may come from a worker thread). */
+export interface IndexEntry {
+  objects: IndexedObject[];
+  lines?: number[];
+  configFile: boolean;
 }
 
 export class Workspace {
@@ -43,6 +50,17 @@ export class Workspace {
       return;
     }
     this.fingerprints.set(uri, print);
+  }
+
+  /** The index's view of a file, to hand to another Workspace (the CLI indexes in workers). */
+  entryFor(uri: string): IndexEntry {
+    return { objects: this.index.objectsIn(uri), lines: this.lines.get(uri), configFile: !!this.index.configFile(uri) };
+  }
+
+  setEntry(uri: string, entry: IndexEntry): void {
+    this.index.setObjects(uri, entry.objects);
+    if (entry.lines) this.lines.set(uri, entry.lines);
+    if (entry.configFile) this.index.setConfigFile(uri);
   }
 
   remove(uri: string): void {
