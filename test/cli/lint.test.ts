@@ -109,3 +109,20 @@ test('--help lists the lint command and its formats', () => {
   assert.equal(result.status, 0);
   assert.match(result.stdout, /--format <format>.*\(choices: "stylish", "json", "sarif"/s);
 });
+
+test('a large folder is linted in worker threads with the same results, checks across files included', () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 600; i++) {
+    files[`apps/app-${String(i).padStart(3, '0')}.yaml`] = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app-${i}\n  annotations:\n    k8s.v1.cni.cncf.io/networks: net-${i % 7}\nspec:\n  containers: [{name: c, image: busybox}]\n`;
+  }
+  for (let n = 0; n < 6; n++) { // net-6 is missing on purpose
+    files[`nads/net-${n}.yaml`] = `apiVersion: k8s.cni.cncf.io/v1\nkind: NetworkAttachmentDefinition\nmetadata:\n  name: net-${n}\nspec:\n  config: '{"cniVersion": "1.0.0", "type": "loopback"}'\n`;
+  }
+  const dir = workspace(files);
+  const result = cnikit('lint', '--format', 'json', dir);
+  assert.equal(result.status, 0, result.stderr);
+  const diagnostics = JSON.parse(result.stdout).diagnostics as { file: string; code: string; line: number; column: number }[];
+  const expected = Object.keys(files).filter((f) => f.startsWith('apps/') && Number(/(\d+)\.yaml$/.exec(f)![1]) % 7 === 6).sort();
+  assert.deepEqual(diagnostics.map((d) => d.file.slice(dir.length + 1)).sort(), expected);
+  assert.ok(diagnostics.every((d) => d.code === 'multus/unknown-network' && d.line === 6 && d.column === 34));
+});
