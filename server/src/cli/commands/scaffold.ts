@@ -12,7 +12,11 @@ import type { CommandHost } from './command';
 export function registerScaffold({ program, setStatus }: CommandHost): void {
   const parent = program.command('scaffold')
     .description(`Generate a networking setup into a folder: ${kindSpecs.map((k) => k.kind).join(', ')}. See cnikit scaffold KIND --help.`)
+    .usage('KIND [options] --out DIR')
     .argument('[kind]')
+    // Reached only when KIND names no scaffold: its options are not this command's to judge.
+    .allowUnknownOption()
+    .allowExcessArguments()
     .action((kind?: string) => {
       const kinds = kindSpecs.map((k) => k.kind).join(', ');
       throw new UsageError(kind ? `unknown scaffold "${kind}"; use one of ${kinds}` : `name what to scaffold: cnikit scaffold KIND --out DIR, KIND one of ${kinds}`);
@@ -60,12 +64,13 @@ function oneLineErrors(command: Command, program: Command): void {
 
 function placeholder(option: OptionSpec): string {
   switch (option.type) {
-    case 'enum': return option.name === 'kubeProxyReplacement' || option.name === 'hubble' ? 'bool' : 'value';
+    case 'enum': return option.choices?.every((c) => c.value === 'true' || c.value === 'false') ? 'true|false' : 'value';
     case 'cidr': return 'cidr';
     case 'interface': return 'ifname';
     case 'integer': return 'n';
     case 'registry': return 'host[:port][/path]';
     case 'label': return 'key=value';
+    case 'host': return 'host';
     default: return 'name';
   }
 }

@@ -39,14 +39,13 @@ function ciliumValues(o: OptionValues): string {
     values.k8sServicePort = Number(o.apiServerPort);
     notes.push({ path: ['kubeProxyReplacement'], text: 'Cilium handles Services itself: install the cluster without kube-proxy (kubeadm init --skip-phases=addon/kube-proxy),\nand tell Cilium where the API server is, as it cannot use the kubernetes Service before it runs.' });
   }
-  values.hubble = o.hubble === 'true' ? { enabled: true, relay: { enabled: true }, ui: { enabled: true } } : { enabled: false };
+  const repo = (upstream: string) => (o.registry ? { image: { repository: mirrored(upstream, o.registry) } } : {});
+  const r = cilium.repositories;
+  values.hubble = o.hubble === 'true'
+    ? { enabled: true, relay: { enabled: true, ...repo(r.hubbleRelay) }, ui: { enabled: true, ...(o.registry ? { frontend: repo(r.hubbleUiFrontend), backend: repo(r.hubbleUiBackend) } : {}) } }
+    : { enabled: false };
   if (o.registry) {
-    const repo = (upstream: string) => ({ repository: mirrored(upstream, o.registry) });
-    const r = cilium.repositories;
-    Object.assign(values, { image: repo(r.image), operator: { image: repo(r.operator) }, envoy: { image: repo(r.envoy) }, certgen: { image: repo(r.certgen) } });
-    if (o.hubble === 'true') {
-      Object.assign(values.hubble as object, { relay: { enabled: true, image: repo(r.hubbleRelay) }, ui: { enabled: true, frontend: { image: repo(r.hubbleUiFrontend) }, backend: { image: repo(r.hubbleUiBackend) } } });
-    }
+    Object.assign(values, repo(r.image), { operator: repo(r.operator), envoy: repo(r.envoy), certgen: repo(r.certgen) });
     notes.push({ path: ['image'], text: `Images from the mirror ${o.registry} (the chart adds each tag and digest; the operator's repository gets a suffix such as -generic).` });
   }
   return yamlFile([{

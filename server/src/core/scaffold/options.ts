@@ -33,7 +33,9 @@ export interface OptionSpec {
   defaultText?: string;
   /** The option applies only when an earlier option has one of these values. */
   when?: { option: string; in: readonly string[] };
-  /** Settings an editor supplies from its configuration rather than asks for (the Service CIDR). */
+  /** The editor setting (section.key) whose value is this option's default there. */
+  setting?: string;
+  /** Taken from the setting without asking (the Service CIDR, which the editor's checks share). */
   fromSettings?: boolean;
   /** Checks against the other options, after the value's own syntax is fine. */
   check?: (value: string, chosen: OptionValues) => string | undefined;
@@ -48,13 +50,15 @@ export interface KindSpec {
   mainChoices: readonly string[];
 }
 
+const defaultServiceCidr = '10.96.0.0/12';
+
 const serviceCidr: OptionSpec = {
-  name: 'serviceCidr', type: 'cidr', default: '10.96.0.0/12', fromSettings: true,
+  name: 'serviceCidr', type: 'cidr', default: defaultServiceCidr, setting: 'cnikit.workspace.serviceCidr', fromSettings: true,
   description: "The cluster's Service CIDR (kube-apiserver --service-cluster-ip-range); pod networks must not overlap it.",
 };
 
 const registry: OptionSpec = {
-  name: 'registry', type: 'registry', default: '',
+  name: 'registry', type: 'registry', default: '', setting: 'cnikit.scaffold.registry',
   description: 'An image registry mirror for air-gapped clusters, such as registry.example.com:5000; it replaces the upstream registry host in every image, keeping the path (ghcr.io/flannel-io/flannel → registry.example.com:5000/flannel-io/flannel). Empty keeps the upstream registries.',
 };
 
@@ -62,7 +66,7 @@ const namespace = (fallback: string, description: string): OptionSpec => ({ name
 
 const podCidr = (fallback: string, description: string, check?: OptionSpec['check'], when?: OptionSpec['when']): OptionSpec => ({
   name: 'podCidr', type: 'cidr', default: fallback, description, when,
-  check: (value, chosen) => serviceOverlapProblem(value, chosen.serviceCidr ?? serviceCidr.default as string) ?? check?.(value, chosen),
+  check: (value, chosen) => serviceOverlapProblem(value, chosen.serviceCidr ?? defaultServiceCidr) ?? check?.(value, chosen),
 });
 
 const flannelBackends: Choice[] = [
@@ -88,9 +92,9 @@ const attachmentPlugins: Choice[] = [
 ];
 
 const ipamTypes: Choice[] = [
-  { value: 'whereabouts', description: 'Cluster-wide address allocation (no duplicates across nodes); installs whereabouts.' },
+  { value: 'whereabouts', description: 'Cluster-wide address allocation (no duplicates across nodes); whereabouts must run in the cluster (the multus scaffold installs it).' },
   { value: 'host-local', description: 'Allocation per node from a range; nodes can hand out the same address.' },
-  { value: 'static', description: 'A fixed address given in the config.' },
+  { value: 'static', description: "A fixed address in the config (the subnet's first address), for a network that one pod uses." },
   { value: 'dhcp', description: "Addresses from the network's DHCP server (needs the CNI dhcp daemon on every node)." },
 ];
 
@@ -113,7 +117,7 @@ const attachment: OptionSpec[] = [
     name: 'subnet', type: 'cidr', default: '10.10.0.0/24', when: { option: 'ipam', in: ['whereabouts', 'host-local', 'static'] },
     description: 'The address range of the attachment network.',
     check: (value, chosen) => prefixProblem(value, 8, 30, 'an address range needs at least two addresses; use /30 or shorter.')
-      ?? serviceOverlapProblem(value, chosen.serviceCidr ?? serviceCidr.default as string),
+      ?? serviceOverlapProblem(value, chosen.serviceCidr ?? defaultServiceCidr),
   },
 ];
 
@@ -183,7 +187,7 @@ export const kindSpecs: readonly KindSpec[] = [
         name: 'ipamMode', type: 'enum', default: 'cluster-pool', description: 'Where pod addresses come from.',
         choices: [{ value: 'cluster-pool', description: "Cilium's operator hands out per-node ranges from a pool." }, { value: 'kubernetes', description: "Each node's podCIDR from Kubernetes (kube-controller-manager --allocate-node-cidrs)." }],
       },
-      podCidr('10.0.0.0/16', "The pod address pool (cluster-pool), and the range routed natively (native routing). Cilium's own default, 10.0.0.0/8, overlaps the usual Service CIDR.",
+      podCidr('10.0.0.0/16', "The pool Cilium's operator hands per-node pod ranges out of. (Cilium's own default, 10.0.0.0/8, overlaps the usual Service CIDR.)",
         undefined, { option: 'ipamMode', in: ['cluster-pool'] }),
       {
         name: 'nativeRoutingCidr', type: 'cidr', default: (chosen) => (chosen.ipamMode === 'cluster-pool' && chosen.podCidr) || '10.244.0.0/16',
@@ -225,14 +229,14 @@ export const kindSpecs: readonly KindSpec[] = [
       {
         name: 'subnet', type: 'cidr', default: '10.22.0.0/16', description: 'The address range of the network.',
         check: (value, chosen) => prefixProblem(value, 8, 30, 'an address range needs at least two addresses; use /30 or shorter.')
-          ?? serviceOverlapProblem(value, chosen.serviceCidr ?? serviceCidr.default as string),
+          ?? serviceOverlapProblem(value, chosen.serviceCidr ?? defaultServiceCidr),
       },
     ],
   },
 ];
 
 function nativeRoutingProblem(value: string, chosen: OptionValues): string | undefined {
-  const overlap = serviceOverlapProblem(value, chosen.serviceCidr ?? serviceCidr.default as string);
+  const overlap = serviceOverlapProblem(value, chosen.serviceCidr ?? defaultServiceCidr);
   if (overlap || chosen.ipamMode !== 'cluster-pool') return overlap;
   const pool = parseCidr(chosen.podCidr ?? '');
   const routed = parseCidr(value);
