@@ -171,3 +171,10 @@ test('half-typed and garbage input never throws', () => {
   const samples = ['{', '{"plugins": [', '{"plugins": [{"type": "bridge", "ipam": {"type": "host-local", "ranges": [[{"subnet": ', '{"a"', '"just a string"', '{"plugins": {"type": 1}}', '{"name": 5, "cniVersion": 1.0, "plugins": "x"}'];
   for (const text of samples) assert.doesNotThrow(() => lint(text), text);
 });
+
+test('a capability the IPAM plugin reads is not unused (Multus ips through static IPAM)', () => {
+  const text = bridgeList('{ "type": "macvlan", "master": "eth1", "capabilities": { "ips": true, "mac": true }, "ipam": { "type": "static" } }');
+  assert.deepEqual(codes(text), []);
+  const unused = bridgeList('{ "type": "macvlan", "master": "eth1", "capabilities": { "portMappings": true }, "ipam": { "type": "static" } }');
+  assert.deepEqual(codes(unused), [`${at(unused, '"portMappings"')} cni/unused-capability`]);
+});

@@ -14,7 +14,7 @@ test('initialize announces the features the server implements', () => {
   assert.equal(caps.textDocumentSync, 2);
   assert.equal(caps.hoverProvider, true);
   assert.equal(caps.documentSymbolProvider, true);
-  assert.deepEqual(caps.codeActionProvider.codeActionKinds, ['quickfix']);
+  assert.deepEqual(caps.codeActionProvider.codeActionKinds, ['quickfix', 'refactor.rewrite']);
   assert.ok(caps.completionProvider.triggerCharacters.includes('"'));
 });
 

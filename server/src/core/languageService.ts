@@ -14,6 +14,7 @@ import { documentKind } from './documents';
 import { K8sRegistry } from './k8s/k8sRegistry';
 import { analyzeYaml, type YamlAnalysis } from './k8s/analyzeYaml';
 import { completeYamlEmbedded, completeYamlK8s, hoverYaml, outlineYaml } from './k8s/features';
+import { scaffoldActions } from './k8s/scaffoldActions';
 import type { KindGroup } from './k8s/kinds';
 import type { Finding, Severity } from './common/findings';
 import { Workspace, type IndexEntry } from './workspace/workspace';
@@ -204,17 +205,30 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(doc, hover.start, hover.end) } : null;
     },
     codeActions(doc, range, only) {
-      if (only && !only.some((k) => k === CodeActionKind.QuickFix || k.startsWith(`${CodeActionKind.QuickFix}.`) || CodeActionKind.QuickFix.startsWith(k))) return [];
+      const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
       const start = doc.offsetAt(range.start);
       const end = doc.offsetAt(range.end);
-      const touching = allFindings(doc).filter((f) => f.fixes && f.start <= end && f.end >= start);
-      return touching.flatMap((f) => f.fixes!.map((fix): CodeAction => ({
-        title: fix.title,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [toDiagnostic(doc, f)],
-        isPreferred: fix.preferred,
-        edit: { changes: { [doc.uri]: fix.edits.map((e) => ({ range: toRange(doc, e.start, e.end), newText: e.newText })) } },
-      })));
+      const edit = (edits: { start: number; end: number; newText: string }[]) =>
+        ({ changes: { [doc.uri]: edits.map((e) => ({ range: toRange(doc, e.start, e.end), newText: e.newText })) } });
+      const actions: CodeAction[] = [];
+      if (wants(CodeActionKind.QuickFix)) {
+        const touching = allFindings(doc).filter((f) => f.fixes && f.start <= end && f.end >= start);
+        actions.push(...touching.flatMap((f) => f.fixes!.map((fix): CodeAction => ({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [toDiagnostic(doc, f)],
+          isPreferred: fix.preferred,
+          edit: edit(fix.edits),
+        }))));
+      }
+      const result = analyze(doc);
+      if (wants(CodeActionKind.RefactorRewrite) && result.kind === 'yaml') {
+        indexOpen(doc, result);
+        for (const action of scaffoldActions(doc.getText(), result.analysis, start, workspace.index)) {
+          actions.push({ title: action.title, kind: CodeActionKind.RefactorRewrite, edit: edit(action.edits) });
+        }
+      }
+      return actions;
     },
     symbols(doc) {
       const result = analyze(doc);

@@ -95,19 +95,23 @@ export const checkVersionSupport: Rule = ({ model, report }) => {
 };
 
 /** A capability reaches a plugin only if it asks for it, and asking for one it never reads does nothing. */
-export const checkCapabilities: Rule = ({ model, text, report }) => {
+export const checkCapabilities: Rule = ({ model, registry, text, report }) => {
   for (const plugin of model.plugins) {
     const meta = plugin.meta;
     if (!meta || !plugin.typeNode) continue;
+    // The plugin hands its whole config, runtimeConfig included, to its IPAM plugin: what that reads counts too.
+    const ipamMeta = plugin.ipamType ? registry.ipams.get(plugin.ipamType)?.['x-cni'] : undefined;
+    const unknownIpam = !!plugin.ipamType && !ipamMeta;
+    const readers = [...meta.capabilities, ...(ipamMeta?.capabilities ?? [])];
     const capabilities = propertyLoose(plugin.node, 'capabilities');
     for (const entry of capabilities?.type === 'object' ? capabilities.children ?? [] : []) {
       const [key, value] = entry.children ?? [];
       if (!key || value?.value !== true) continue;
       const name = String(key.value);
-      if (meta.capabilities.includes(name)) continue;
+      if (readers.includes(name) || unknownIpam) continue;
       report({ ...finding(span(key).start, span(key).end, 'warning', 'cni/unused-capability',
-        `${plugin.type} does not read the "${name}" capability, so asking for it has no effect.` +
-        (meta.capabilities.length ? ` It reads: ${meta.capabilities.join(', ')}.` : '')), tags: ['unnecessary'] });
+        `Neither ${plugin.type} nor its IPAM plugin reads the "${name}" capability, so asking for it has no effect.` +
+        (readers.length ? ` They read: ${[...new Set(readers)].join(', ')}.` : '')), tags: ['unnecessary'] });
     }
     const needed = essentialCapability[plugin.type!];
     if (needed && !hasTrue(capabilities, needed) && !(plugin.type === 'bandwidth' && hasStaticRates(plugin))) {

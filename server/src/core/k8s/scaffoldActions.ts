@@ -1,0 +1,22 @@
+// Scaffolds offered where they fit in a YAML file: whole objects in an empty document, a CNI
+// config in a NetworkAttachmentDefinition without one, and a default-deny policy for a namespace
+// that has no policy in the workspace yet.
+import type { ScaffoldAction } from '../scaffold/codeActions';
+import { defaultDenyPolicyAction, emptyDocumentActions, isEmptyYaml, nadConfigActions } from '../scaffold/codeActions';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { documentAt, type YamlAnalysis } from './analyzeYaml';
+
+export function scaffoldActions(text: string, analysis: YamlAnalysis, offset: number, index: WorkspaceIndex): ScaffoldAction[] {
+  const doc = documentAt(analysis, offset);
+  if (!doc) return [];
+  const range = { start: doc.start, end: doc.start + doc.text.length };
+  if (isEmptyYaml(doc.text)) return emptyDocumentActions(text, range);
+  const resource = doc.analysis.resource;
+  const actions: ScaffoldAction[] = [];
+  if (doc.analysis.def?.kind === 'NetworkAttachmentDefinition') actions.push(...nadConfigActions(text, range));
+  const namespace = doc.analysis.summary?.namespace;
+  if (resource && namespace && doc.analysis.def?.namespaced && index.policiesIn(namespace).length === 0) {
+    actions.push(defaultDenyPolicyAction(text, namespace));
+  }
+  return actions;
+}
