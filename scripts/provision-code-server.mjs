@@ -132,10 +132,40 @@ export function provisionCodeServer(options = {}) {
     const existing = codeServerPath();
     if (existing) return Promise.resolve(existing);
   }
-  inFlight ??= doProvision(options).finally(() => {
+  inFlight ??= withInstallLock(() => (!options.force && codeServerPath()) || doProvision(options)).finally(() => {
     inFlight = undefined;
   });
   return inFlight;
+}
+
+const lockFile = join(repoRoot, '.vscode-test', 'code-server.lock');
+const LOCK_STALE_MS = 15 * 60_000; // an install takes a minute or two; older locks are from killed runs
+
+/**
+ * Runs `work` while holding a lock file, so that test files run in parallel processes install
+ * code-server once: the others wait, then find it provisioned.
+ */
+async function withInstallLock(work) {
+  mkdirSync(dirname(lockFile), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lockFile);
+      break;
+    } catch (error) {
+      if (error?.code !== 'EEXIST') throw error;
+      try {
+        if (Date.now() - statSync(lockFile).mtimeMs > LOCK_STALE_MS) rmSync(lockFile, { recursive: true, force: true });
+      } catch {
+        /* removed by its owner meanwhile */
+      }
+      await new Promise((r) => setTimeout(r, 500)); // polling interval
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lockFile, { recursive: true, force: true });
+  }
 }
 
 async function doProvision({ force = false, log = (line) => console.error(line), verbose = false } = {}) {
