@@ -16,8 +16,9 @@ export interface KubeObject {
     annotations?: Record<string, string>;
     [key: string]: unknown;
   };
-  spec?: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- shapes differ per kind; summaries check what they read
-  status?: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  // Shapes differ per kind and come from a server we do not control: readers go through fields.ts.
+  spec?: unknown;
+  status?: unknown;
   data?: Record<string, string>;
   [key: string]: unknown;
 }

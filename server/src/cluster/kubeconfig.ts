@@ -145,6 +145,7 @@ function describeLoadError(file: string, error: unknown): string {
   if (e?.code === 'EACCES') return `cannot read kubeconfig ${file}: permission denied`;
   if (e?.code === 'EISDIR') return `cannot read kubeconfig ${file}: it is a folder`;
   // js-yaml's message quotes the offending lines, which may hold a token: use only reason and position
+  if (e?.name === 'YAMLException' && /input is empty/.test(e.reason ?? '')) return `kubeconfig ${file} is empty`;
   if (e?.name === 'YAMLException') {
     const where = e.mark ? ` (line ${e.mark.line + 1}, column ${e.mark.column + 1})` : '';
     return `kubeconfig ${file} is not valid YAML: ${e.reason ?? 'syntax error'}${where}`;

@@ -1,4 +1,6 @@
 // The API resources the cluster model reads, their REST paths, and the RBAC permission each read needs.
+import type { KubeObject } from './api';
+import type { ObjectRef } from './model';
 
 export interface ResourceType {
   /** API group; '' for the core group. */
@@ -66,4 +68,11 @@ export function qualifiedName(r: ResourceType): string {
 export function permission(r: ResourceType, verb: 'get' | 'list', namespace?: string): string {
   const where = !r.namespaced ? '(cluster-scoped)' : namespace ? `in namespace ${namespace}` : 'in all namespaces';
   return `${verb} on ${qualifiedName(r)} ${where}`;
+}
+
+/** Where to GET this object again. */
+export function refTo(resource: ResourceType, object: KubeObject): ObjectRef {
+  const { name } = object.metadata;
+  const namespace = resource.namespaced ? object.metadata.namespace : undefined;
+  return { path: objectPath(resource, name, namespace), kind: resource.kind, namespace, name };
 }

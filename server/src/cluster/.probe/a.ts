@@ -1,4 +1,0 @@
-export async function load() {
-  const k = await import('@kubernetes/client-node');
-  return [k.KubeConfig, k.RequestContext, k.HttpMethod, k.IsomorphicFetchHttpLibrary];
-}

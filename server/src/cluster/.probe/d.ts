@@ -1,1 +1,0 @@
-export function later() { return import('./a'); }

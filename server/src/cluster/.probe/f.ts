@@ -1,2 +1,0 @@
-import { KubeConfig } from '@kubernetes/client-node/dist/config.js';
-console.log(typeof KubeConfig);
