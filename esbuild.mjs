@@ -1,4 +1,5 @@
-// Bundles the three entry points: the VS Code client, the language server and the CLI.
+// Bundles the entry points: the VS Code client, the language server, the CLI, and the cluster
+// code the client loads on first use (kept out of extension.js so activation stays cheap).
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -18,6 +19,7 @@ const common = {
 
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['server/src/cluster/index.ts'], outfile: 'dist/cluster.js' },
   { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the full test suite needs on a fresh machine:
-# real CNI plugins and iproute2 (sandbox and plugin-agreement tests), Chromium (end-to-end tests)
-# and the native build tools code-server's install needs. Safe to run again.
+# real CNI plugins and iproute2 (sandbox and plugin-agreement tests), Chromium (end-to-end tests),
+# the native build tools code-server's install needs, and openssl (throwaway certificates of the local
+# test clusters). Safe to run again.
 set -euo pipefail
-packages=(containernetworking-plugins iproute2 chromium ripgrep libkrb5-dev build-essential pkg-config python3)
+packages=(containernetworking-plugins iproute2 chromium ripgrep libkrb5-dev build-essential pkg-config python3 openssl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // `npm start`: builds the .vsix, provisions VS Code for the browser (code-server) on first use,
 // installs CNIKit into it and opens the bundled examples/ workspace on http://127.0.0.1:PORT
-// (PORT from the environment, else 8080, else a free port). Ctrl+C stops it and cleans up.
-import { spawnSync } from 'node:child_process';
+// (PORT from the environment, else 8080, else a free port), with the cluster explorer pointed at
+// three local test clusters. Ctrl+C stops it and cleans up.
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ProvisionError, provisionCodeServer, repoRoot } from './provision-code-server.mjs';
@@ -45,16 +48,22 @@ if (!(await isPortFree(wanted))) {
   console.log(`CNIKit: port ${wanted} is busy, using ${port} instead`);
 }
 
-// 4. The workbench on the bundled examples.
+// 4. The local test clusters, so the cluster explorer has something to show (optional: without
+// them the explorer reads the user's KUBECONFIG as usual).
+const clusters = await startLocalClusters();
+
+// 5. The workbench on the bundled examples.
 let workbench;
 try {
   workbench = await startWorkbench({
     vsix,
     folder: join(repoRoot, 'examples'),
     port,
+    settings: clusters ? { 'cnikit.cluster.kubeconfig': clusters.kubeconfig } : {},
     log: (line) => console.log(line),
   });
 } catch (error) {
+  clusters?.stop();
   fail(error instanceof Error ? error.message : String(error));
 }
 console.log(`\nCNIKit is running in VS Code at ${workbench.url}`);
@@ -66,6 +75,7 @@ const shutdown = async (signal) => {
   stopping = true;
   console.log(`\nCNIKit: stopping (${signal})...`);
   await workbench.stop();
+  clusters?.stop();
   process.exit(0);
 };
 process.on('SIGINT', () => void shutdown('SIGINT'));
@@ -76,5 +86,26 @@ workbench.exited.then(async (how) => {
   console.error(`npm start: code-server exited on its own (${how.signal ?? `code ${how.code}`}); its last output:`);
   console.error(workbench.output().split('\n').slice(-20).join('\n'));
   await workbench.stop();
+  clusters?.stop();
   process.exit(1);
 });
+
+/** Starts scripts/local-clusters.ts; resolves to its kubeconfig, or undefined (with a note) when it cannot. */
+async function startLocalClusters() {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts', 'local-clusters.ts')], {
+    cwd: repoRoot,
+    stdio: ['pipe', 'pipe', 'pipe'], // our end of stdin closing tells it to stop
+  });
+  let errors = '';
+  child.stderr.on('data', (d) => (errors += d));
+  const firstLine = once(createInterface({ input: child.stdout }), 'line').then(([line]) => line);
+  const exited = once(child, 'exit').then(() => undefined);
+  const line = await Promise.race([firstLine, exited]);
+  if (!line) {
+    console.log(`CNIKit: the local test clusters did not start (${errors.trim().split('\n').pop() || 'no output'}); the cluster explorer reads your KUBECONFIG instead`);
+    return undefined;
+  }
+  const { kubeconfig, contexts } = JSON.parse(line);
+  console.log(`CNIKit: local test clusters ${contexts.join(', ')} (kubeconfig ${kubeconfig})`);
+  return { kubeconfig, stop: () => child.kill('SIGTERM') };
+}

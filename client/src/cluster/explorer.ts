@@ -1,0 +1,140 @@
+// The tree: the contexts of the kubeconfig, each with its sections. Everything loads in the
+// background: a node shows "Loading…" (or its previous content) and redraws when its data arrives.
+import * as vscode from 'vscode';
+import type { Kubeconfig } from '../../../server/src/cluster';
+import { loadClusterModule } from './backend';
+import { Loadable } from './loadable';
+import { ContextNode } from './nodes/contextNode';
+import { errorNodes } from './nodes/errorNodes';
+import { MessageNode } from './nodes/messageNode';
+import type { ExplorerHost, ExplorerNode } from './nodes/types';
+import { readClusterSettings } from './settings';
+
+interface Root {
+  kubeconfig: Kubeconfig;
+  kubeconfigSetting?: string;
+  ignoredWorkspaceKubeconfig?: string;
+  contexts: ContextNode[];
+}
+
+/** Where the context chosen with "Switch context" is remembered (the kubeconfig file is never written). */
+const ACTIVE_CONTEXT_KEY = 'cnikit.cluster.activeContext';
+
+export class ClusterExplorer implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<ExplorerNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly root = new Loadable<Root>();
+  private readonly host: ExplorerHost;
+
+  constructor(
+    log: vscode.LogOutputChannel,
+    private readonly memento: vscode.Memento,
+  ) {
+    this.host = { module: loadClusterModule, settings: readClusterSettings, changed: (node) => this.emitter.fire(node), log };
+  }
+
+  getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    return node.getTreeItem();
+  }
+
+  getChildren(node?: ExplorerNode): ExplorerNode[] {
+    return node ? node.getChildren() : this.rootChildren();
+  }
+
+  /** Reloads one node, or everything (keeping what is shown until the new data is in). */
+  refresh(node?: ExplorerNode): void {
+    if (node?.kind === 'context') {
+      node.refresh();
+    } else if (node?.kind === 'section') {
+      if (node.parent.connection.error) node.parent.refresh();
+      else node.refresh();
+    } else {
+      this.reload(true);
+    }
+  }
+
+  /** Rereads the kubeconfig; `keep`: contexts still there keep their data on screen while reloading. */
+  reload(keep: boolean): void {
+    const previous = this.root.value;
+    this.root.load(() => this.readRoot(), () => {
+      const next = this.root.value;
+      for (const old of previous?.contexts ?? []) {
+        const successor = next?.contexts.find((c) => c.name === old.name && c.info.server === old.info.server);
+        if (keep && successor) successor.adopt(old);
+        else old.dispose();
+      }
+      this.emitter.fire(undefined);
+    });
+  }
+
+  activeContextName(): string | undefined {
+    const root = this.root.value;
+    return root?.contexts.find((c) => c.active)?.name;
+  }
+
+  async contexts(): Promise<{ names: string[]; active?: string; servers: Record<string, string | undefined> }> {
+    if (!this.root.started) this.reload(false);
+    await this.root.settled();
+    const root = this.root.value;
+    if (!root) throw this.root.error ?? new Error('the kubeconfig could not be read');
+    return {
+      names: root.contexts.map((c) => c.name),
+      active: this.activeContextName(),
+      servers: Object.fromEntries(root.contexts.map((c) => [c.name, c.info.server])),
+    };
+  }
+
+  async useContext(name: string): Promise<void> {
+    await this.memento.update(ACTIVE_CONTEXT_KEY, name);
+    this.reload(true);
+  }
+
+  /** A connected session for a context (for the YAML documents). */
+  async session(context: string) {
+    if (!this.root.started) this.reload(false);
+    await this.root.settled();
+    const node = this.root.value?.contexts.find((c) => c.name === context);
+    if (!node) throw new Error(`the kubeconfig has no context "${context}" any more`);
+    return node.session();
+  }
+
+  dispose(): void {
+    for (const context of this.root.value?.contexts ?? []) context.dispose();
+    this.emitter.dispose();
+  }
+
+  private rootChildren(): ExplorerNode[] {
+    const root = this.root.value;
+    if (root) {
+      const notes: ExplorerNode[] = [];
+      if (root.ignoredWorkspaceKubeconfig) {
+        notes.push(new MessageNode('Workspace kubeconfig setting ignored in Restricted Mode', {
+          icon: 'shield',
+          tooltip: `This workspace sets cnikit.cluster.kubeconfig to ${root.ignoredWorkspaceKubeconfig}. It is used only once you trust the workspace; until then the user setting, KUBECONFIG or ~/.kube/config is used.`,
+          command: { title: 'Manage Workspace Trust', command: 'workbench.trust.manage' },
+        }));
+      }
+      if (!root.contexts.length) {
+        return [...notes, new MessageNode(`No contexts in ${root.kubeconfig.files.join(', ')}`, { icon: 'info' }), MessageNode.action('Open cluster settings', 'cnikit.cluster.openSettings', [], 'settings-gear')];
+      }
+      return [...notes, ...root.contexts];
+    }
+    if (this.root.error) return errorNodes(this.root.error, undefined, ['settings']);
+    if (!this.root.loading) this.reload(false);
+    return [MessageNode.loading('Reading kubeconfig…')];
+  }
+
+  private async readRoot(): Promise<Root> {
+    const settings = readClusterSettings();
+    const module = await loadClusterModule();
+    const kubeconfig = await module.loadKubeconfig({ path: settings.kubeconfig });
+    const chosen = this.memento.get<string>(ACTIVE_CONTEXT_KEY);
+    const active = chosen && kubeconfig.contexts.some((c) => c.name === chosen) ? chosen : kubeconfig.currentContext;
+    return {
+      kubeconfig,
+      kubeconfigSetting: settings.kubeconfig,
+      ignoredWorkspaceKubeconfig: settings.ignoredWorkspaceKubeconfig,
+      contexts: kubeconfig.contexts.map((info) => new ContextNode(this.host, kubeconfig, info, info.name === active)),
+    };
+  }
+}
