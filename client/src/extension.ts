@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { startLanguageClient } from './languageClient';
 import { registerClusterExplorer } from './cluster';
 import { registerScaffold } from './scaffold';
+import { registerWalkthrough } from './walkthrough';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
@@ -13,6 +14,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   context.subscriptions.push(output);
   registerClusterExplorer(context, output);
   registerScaffold(context, output);
+  registerWalkthrough(context);
   try {
     client = await startLanguageClient(context, output);
   } catch (error) {
