@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -28,7 +28,11 @@ test('a rejected chain exits 1; JSON carries the plugin\'s own error at its step
   const report = JSON.parse(result.stdout);
   assert.equal(report.verdict, 'reject');
   const failed = report.steps.find((s: { ok: boolean }) => !s.ok);
-  assert.deepEqual(failed, { index: 0, type: 'portmap', command: 'ADD', ok: false, error: { code: 999, msg: 'must be called as chained plugin' } });
+  // range: the plugin entry in the file (1-based, end exclusive), lines 5-10 of the corpus file.
+  assert.deepEqual(failed, {
+    index: 0, type: 'portmap', command: 'ADD', ok: false, error: { code: 999, msg: 'must be called as chained plugin' },
+    range: { line: 5, column: 5, endLine: 10, endColumn: 6 },
+  });
 });
 
 test('a NetworkAttachmentDefinition in YAML runs its spec.config; --document picks one', { skip }, () => {
@@ -45,7 +49,12 @@ test('a NetworkAttachmentDefinition in YAML runs its spec.config; --document pic
   assert.equal(cnikit('try', '--document', '2', file).status, 0);
   const bad = cnikit('try', '--document', '3', '--format', 'json', file);
   assert.equal(bad.status, 1);
-  assert.match(JSON.parse(bad.stdout).steps[0].error.msg, /invalid VLAN ID 5000/);
+  const step = JSON.parse(bad.stdout).steps[0];
+  assert.match(step.error.msg, /invalid VLAN ID 5000/);
+  // The plugin entry is the whole config, inside the quotes of spec.config in document 3 (line 19).
+  const json = '{ "cniVersion": "1.0.0", "type": "bridge", "vlan": 5000 }';
+  assert.deepEqual(step.range, { line: 19, column: 12, endLine: 19, endColumn: 12 + json.length });
+  assert.equal(readFileSync(file, 'utf8').split('\n')[18].slice(11, 11 + json.length), json);
   const notNad = cnikit('try', '--document', '1', file);
   assert.equal(notNad.status, 2);
   assert.match(notNad.stderr, /^cnikit: document 1 of .* is not a NetworkAttachmentDefinition\n$/);

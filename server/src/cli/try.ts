@@ -1,5 +1,7 @@
 // `cnikit try`: runs a config through the real CNI plugins in a throwaway sandbox.
 import { readFileSync } from 'node:fs';
+import { pluginRanges, type OffsetRange } from '../core/cni/tryTargets';
+import { lineStarts, positionAt } from '../core/workspace/lineTable';
 import { findCniPath, formatReport, runInSandbox, SandboxConfigError, SandboxUnavailable, type SandboxReport } from '../sandbox';
 import { UsageError } from './files';
 import { configToTry } from './tryInput';
@@ -27,14 +29,23 @@ export async function tryFile(path: string, options: TryOptions): Promise<number
     if (error instanceof SandboxUnavailable || error instanceof SandboxConfigError) throw new UsageError(error.message);
     throw error;
   }
-  process.stdout.write(options.format === 'json' ? JSON.stringify(toJson(report), null, 2) + '\n' : formatReport(report) + '\n');
+  const json = () => toJson(report, pluginRanges(path, text, options.document), text);
+  process.stdout.write(options.format === 'json' ? JSON.stringify(json(), null, 2) + '\n' : formatReport(report) + '\n');
   return report.verdict === 'accept' ? 0 : 1;
 }
 
-function toJson(report: SandboxReport) {
+/** `range`: where the step's plugin entry stands in FILE (1-based, end exclusive, as `lint --format json`). */
+function toJson(report: SandboxReport, ranges: OffsetRange[], text: string) {
+  const starts = lineStarts(text);
+  const toRange = (r: OffsetRange | undefined) => {
+    if (!r) return {};
+    const from = positionAt(starts, r.start);
+    const to = positionAt(starts, r.end);
+    return { range: { line: from.line + 1, column: from.character + 1, endLine: to.line + 1, endColumn: to.character + 1 } };
+  };
   return {
     verdict: report.verdict,
-    steps: report.steps.map((s) => ({ index: s.index, type: s.type, command: s.command, ok: s.ok, ...(s.error ? { error: s.error } : {}) })),
+    steps: report.steps.map((s) => ({ index: s.index, type: s.type, command: s.command, ok: s.ok, ...(s.error ? { error: s.error } : {}), ...toRange(ranges[s.index]) })),
     result: report.result ?? null,
   };
 }
