@@ -5,6 +5,7 @@ import { startLanguageClient } from './languageClient';
 import { registerClusterExplorer } from './cluster';
 import { registerScaffold } from './scaffold';
 import { registerWalkthrough } from './walkthrough';
+import { registerSandbox } from './sandbox';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
@@ -15,6 +16,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   registerClusterExplorer(context, output);
   registerScaffold(context, output);
   registerWalkthrough(context);
+  registerSandbox(context, output);
   try {
     client = await startLanguageClient(context, output);
   } catch (error) {

@@ -1,0 +1,85 @@
+// What the editor makes of `cnikit try --format json`: diagnostics on plugin entries and the panel text.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { panelText, parseTryOutput, tryProblems, type TryJson } from '../../client/src/sandbox/report';
+
+const rejected: TryJson = {
+  verdict: 'reject',
+  steps: [
+    { index: 0, type: 'bridge', command: 'ADD', ok: true, range: { line: 5, column: 5, endLine: 9, endColumn: 6 } },
+    { index: 1, type: 'tuning', command: 'ADD', ok: false, error: { code: 999, msg: 'invalid args c2:b0 for MAC addr' }, range: { line: 10, column: 5, endLine: 13, endColumn: 6 } },
+    { index: 0, type: 'bridge', command: 'DEL', ok: false, error: { code: 11, msg: 'busy', details: 'try again' }, range: { line: 5, column: 5, endLine: 9, endColumn: 6 } },
+  ],
+  result: null,
+};
+
+test('parses the CLI\'s report and refuses anything else', () => {
+  assert.deepEqual(parseTryOutput(JSON.stringify(rejected)), rejected);
+  assert.deepEqual(parseTryOutput('{"verdict":"accept","steps":[]}'), { verdict: 'accept', steps: [], result: null });
+  for (const bad of ['', 'cnikit: needs root', '{"verdict":"maybe","steps":[]}', '{"verdict":"accept"}', 'null']) assert.equal(parseTryOutput(bad), undefined, bad);
+});
+
+test('each failed step is a problem on its plugin entry: ADD/CHECK errors, DEL warnings', () => {
+  assert.deepEqual(tryProblems(rejected), [
+    {
+      start: { line: 9, character: 4 },
+      end: { line: 12, character: 5 },
+      severity: 'error',
+      code: 'try/plugin-error',
+      message: 'The tuning plugin (plugin 2) failed ADD in the sandbox: [999] invalid args c2:b0 for MAC addr',
+    },
+    {
+      start: { line: 4, character: 4 },
+      end: { line: 8, character: 5 },
+      severity: 'warning',
+      code: 'try/cleanup-error',
+      message: 'The bridge plugin (plugin 1) failed DEL in the sandbox: [11] busy (try again)',
+    },
+  ]);
+  const noRange = tryProblems({ verdict: 'reject', steps: [{ index: 0, type: 'x', command: 'CHECK', ok: false }], result: null });
+  assert.deepEqual(noRange[0].start, { line: 0, character: 0 });
+  assert.match(noRange[0].message, /failed CHECK in the sandbox: failed without an error message/);
+  assert.deepEqual(tryProblems({ verdict: 'accept', steps: [{ index: 0, type: 'ptp', command: 'ADD', ok: true }], result: {} }), []);
+});
+
+test('the panel: what ran, verdict, every step, where failures stand', () => {
+  assert.equal(
+    panelText(rejected, 'mac.conflist'),
+    [
+      'CNIKit: Try in Sandbox — mac.conflist',
+      '',
+      'verdict: reject — ADD failed in plugin 2 (tuning)',
+      '  ADD 1 bridge ok',
+      '  ADD 2 tuning failed: [999] invalid args c2:b0 for MAC addr',
+      '  DEL 1 bridge failed: [11] busy (try again)',
+      '',
+      'failed plugins in the file:',
+      '  line 10: tuning (plugin 2), ADD',
+      '  line 5: bridge (plugin 1), DEL',
+      '',
+      'No result: the chain did not get through ADD.',
+      '',
+    ].join('\n'),
+  );
+});
+
+test('the panel shows the final result: interfaces, IPs, routes, DNS', () => {
+  const text = panelText(
+    {
+      verdict: 'accept',
+      steps: [{ index: 0, type: 'ptp', command: 'ADD', ok: true }, { index: 0, type: 'ptp', command: 'DEL', ok: true }],
+      result: {
+        cniVersion: '1.0.0',
+        interfaces: [{ name: 'eth0', mac: '0a:58:0a:f4:01:02', sandbox: '/var/run/netns/c' }],
+        ips: [{ address: '10.244.1.2/24', gateway: '10.244.1.1', interface: 0 }],
+        routes: [{ dst: '0.0.0.0/0' }],
+        dns: { nameservers: ['10.96.0.10'] },
+      },
+    },
+    '"ptp-net" in nads.yaml',
+  );
+  for (const line of ['verdict: accept', 'ADD 1 ptp ok', 'DEL 1 ptp ok', '[0] eth0  mac 0a:58:0a:f4:01:02  in container', '10.244.1.2/24 gateway 10.244.1.1 on eth0', '0.0.0.0/0', 'dns: nameservers 10.96.0.10']) {
+    assert.ok(text.includes(line), `missing "${line}" in:\n${text}`);
+  }
+  assert.ok(!text.includes('failed plugins'));
+});
