@@ -11,6 +11,7 @@ import type { EmbeddedRegion } from './embedded';
 import type { K8sRule, K8sRuleContext, K8sSettings } from './rules/context';
 import { rulesFor } from './rules';
 import { summarize, type ObjectSummary } from './summary';
+import { networkingScope } from './networkingScope';
 
 export interface DocumentAnalysis {
   root?: TreeNode;
@@ -43,10 +44,9 @@ export function analyzeDocument(text: string, services: Services, settings: K8sS
   if (!root || !resource || !def || settings.disabledGroups.includes(def.group)) return { root, resource, findings, embedded };
   const fromSchema: Finding[] = [];
   const fromRules: Finding[] = [];
-  const schema = services.k8s.schema(def);
-  const validate = services.k8s.validator(def);
-  if (schema && validate && def.kind !== 'ConfigMap') {
-    checkAgainstSchema(root, { schema, validate }, {
+  const target = def.kind !== 'ConfigMap' ? services.k8s.checkTarget(def) : undefined;
+  if (target) {
+    checkAgainstSchema(root, target, {
       dialect: def.builtIn ? builtInDialect : crdDialect,
       owner: 'the API server',
       reportUnknownKeys: true,
@@ -69,18 +69,6 @@ function configMapKind(resource: Resource | undefined): KindDef | undefined {
   const keys = (data?.children ?? []).map((p) => p.children?.[0]?.value);
   if (!keys.includes('net-conf.json') && !keys.includes('cni-conf.json')) return undefined;
   return { apiVersion: 'v1', kind: 'ConfigMap', group: 'flannel', builtIn: true, nameRule: 'dns1123Subdomain', namespaced: true };
-}
-
-/** For workloads only the networking parts are ours; other tools own the rest. */
-export function networkingScope(template: { metadata: string[]; spec: string[] }): (pointer: string) => boolean {
-  const meta = '/' + template.metadata.join('/');
-  const spec = '/' + template.spec.join('/');
-  const pattern = new RegExp(
-    `^(/apiVersion|/kind|/metadata(/(name|namespace|labels|annotations)(/.*)?)?` +
-    `|${meta}/(labels|annotations)(/.*)?` +
-    `|${spec}/(hostNetwork|dnsPolicy|dnsConfig|hostname|subdomain|hostAliases|setHostnameAsFQDN)(/.*)?` +
-    `|${spec}/(containers|initContainers)/\\d+/ports(/.*)?)$`);
-  return (pointer) => pointer === '' || pattern.test(pointer);
 }
 
 function yamlMessage(message: string): string {

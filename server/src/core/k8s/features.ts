@@ -13,7 +13,7 @@ import type { K8sRegistry } from './k8sRegistry';
 import { documentAt, type YamlAnalysis, type YamlDocument } from './analyzeYaml';
 import { contextAt } from './yamlContext';
 import { kinds, type KindDef } from './kinds';
-import { networkingScope } from './analyzeDocument';
+import { networkingScope } from './networkingScope';
 import networksSchema from '../../../../schemas/multus/networks-annotation.schema.json';
 import netConfSchema from '../../../../schemas/flannel/net-conf.schema.json';
 
