@@ -25,7 +25,9 @@ export class TryPanel implements vscode.TextDocumentContentProvider, vscode.Disp
   async show(source: vscode.Uri, document: number | undefined, text: string): Promise<void> {
     const base = source.path.split('/').pop() || 'config';
     const label = document === undefined ? base : `${base} (document ${document})`;
-    const uri = vscode.Uri.from({ scheme: PANEL_SCHEME, path: `/Try ${label}`, query: `${source.toString()}#${document ?? ''}` });
+    // `.txt`: plain text, so that neither the language server nor the CodeLens take a report on
+    // `x.conflist` for a CNI config.
+    const uri = vscode.Uri.from({ scheme: PANEL_SCHEME, path: `/Try ${label}.txt`, query: `${source.toString()}#${document ?? ''}` });
     this.texts.set(uri.toString(), text);
     this.changed.fire(uri);
     const doc = await vscode.workspace.openTextDocument(uri);
