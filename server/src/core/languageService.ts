@@ -81,7 +81,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
   const cache = new Map<string, { version: number; text: string; result: Analysis }>();
   const k8sSettings = () => ({ kubernetesVersion: settings.kubernetesVersion, disabledGroups: settings.disabledKinds });
   // Files that are not open are summarised without keeping their analyses (a large workspace would not fit).
-  const workspace = new Workspace((text) => analyzeYaml(text, services, k8sSettings()).docs.map((d) => ({ start: d.start, summary: d.analysis.summary })));
+  const workspace = new Workspace((text) => analyzeYaml(text, services, k8sSettings()).docs.map((d) => ({ start: d.start, summary: d.summary })));
 
   type Analysis =
     | { kind: 'cni'; analysis: CniAnalysis }
@@ -121,7 +121,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
   /** Keeps the index in step with an open document, from the analysis already made for it. */
   function indexOpen(doc: TextDocument, result: Analysis): void {
     if (result.kind === 'skipped') return workspace.remove(doc.uri);
-    const summaries = result.kind === 'yaml' ? result.analysis.docs.map((d) => ({ start: d.start, summary: d.analysis.summary })) : undefined;
+    const summaries = result.kind === 'yaml' ? result.analysis.docs.map((d) => ({ start: d.start, summary: d.summary })) : undefined;
     workspace.update(doc.uri, doc.getText(), doc.languageId, summaries);
   }
 

@@ -1,15 +1,75 @@
 // A whole YAML file: its documents, each analysed on its own and cached by its text, so an
 // edit re-analyses only the document it changed. Findings come back in file offsets.
+//
+// Of each document only compact results are kept: its findings, what checks across files and the
+// outline need. Its tree (most of the memory a large file takes) is composed again when a feature
+// asks for it, and held only for the few documents asked for last.
 import type { Finding } from '../common/findings';
 import { splitDocuments } from '../yaml/yamlDocuments';
 import { analyzeDocument, type DocumentAnalysis, type Services } from './analyzeDocument';
 import type { K8sSettings } from './rules/context';
+import type { ObjectSummary } from './summary';
 import { kinds } from './kinds';
 
-export interface YamlDocument {
+/** "Kind name" and where the object is, relative to its document. */
+export interface DocumentSymbolFacts {
+  name: string;
+  detail: string;
   start: number;
-  text: string;
-  analysis: DocumentAnalysis;
+  end: number;
+  selectionStart: number;
+  selectionEnd: number;
+}
+
+/** What is kept of one document's analysis; shared by every file position the same text takes. */
+class DocumentResult {
+  readonly findings: Finding[];
+  readonly summary?: ObjectSummary;
+  readonly symbol?: DocumentSymbolFacts;
+
+  constructor(private readonly recompute: () => DocumentAnalysis, full: DocumentAnalysis) {
+    this.findings = full.findings;
+    this.summary = full.summary;
+    this.symbol = symbolOf(full);
+    if (full !== nothing) held.remember(this, full);
+  }
+
+  get analysis(): DocumentAnalysis {
+    return held.get(this) ?? held.remember(this, this.recompute());
+  }
+}
+
+/** The full analyses asked for last (a hover, a completion, the document just edited). */
+class Held {
+  private readonly entries = new Map<DocumentResult, DocumentAnalysis>();
+  constructor(private readonly size: number) {}
+
+  get(key: DocumentResult): DocumentAnalysis | undefined {
+    const found = this.entries.get(key);
+    if (found) {
+      this.entries.delete(key);
+      this.entries.set(key, found);
+    }
+    return found;
+  }
+
+  remember(key: DocumentResult, analysis: DocumentAnalysis): DocumentAnalysis {
+    this.entries.delete(key);
+    this.entries.set(key, analysis);
+    if (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value!);
+    return analysis;
+  }
+}
+
+const held = new Held(16);
+
+export class YamlDocument {
+  constructor(readonly start: number, readonly text: string, readonly result: DocumentResult) {}
+  get findings(): Finding[] { return this.result.findings; }
+  get summary(): ObjectSummary | undefined { return this.result.summary; }
+  get symbol(): DocumentSymbolFacts | undefined { return this.result.symbol; }
+  /** The full analysis: tree, resource, embedded regions (composed again if not held). */
+  get analysis(): DocumentAnalysis { return this.result.analysis; }
 }
 
 export interface YamlAnalysis {
@@ -22,13 +82,16 @@ export interface YamlAnalysis {
  * so an edit re-analyses one document, and nothing but the file's current documents is kept.
  */
 export function analyzeYaml(text: string, services: Services, settings: K8sSettings, previous?: YamlAnalysis): YamlAnalysis {
-  const reuse = new Map(previous?.docs.map((d) => [d.text, d.analysis]));
-  const docs = splitDocuments(text).map(({ start, text: docText }) => ({
-    start,
-    text: docText,
-    analysis: notOurs(docText) ? nothing : reuse.get(docText) ?? analyzeDocument(docText, services, settings),
-  }));
-  const findings = docs.flatMap((d) => d.analysis.findings.map((f) => shift(f, d.start)));
+  const reuse = new Map(previous?.docs.map((d) => [d.text, d.result]));
+  const docs = splitDocuments(text).map(({ start, text: docText }) => {
+    let result = reuse.get(docText);
+    if (!result) {
+      const analyse = () => analyzeDocument(docText, services, settings);
+      result = notOurs(docText) ? new DocumentResult(() => nothing, nothing) : new DocumentResult(analyse, analyse());
+    }
+    return new YamlDocument(start, docText, result);
+  });
+  const findings = docs.flatMap((d) => d.findings.map((f) => shift(f, d.start)));
   return { docs, findings };
 }
 
@@ -42,6 +105,19 @@ const servedKinds = new Set([...kinds.map((k) => k.kind), 'ConfigMap']);
 function notOurs(text: string): boolean {
   const match = /^kind:[ \t]*["']?([A-Za-z0-9]+)["']?[ \t]*(?:#.*)?$/m.exec(text);
   return !!match && !servedKinds.has(match[1]);
+}
+
+function symbolOf({ resource: r }: DocumentAnalysis): DocumentSymbolFacts | undefined {
+  if (!r?.kind) return undefined;
+  const selection = r.nameNode ?? r.kindNode ?? r.root;
+  return {
+    name: `${r.kind} ${r.name ?? '(unnamed)'}`,
+    detail: [r.apiVersion, r.namespace && `namespace ${r.namespace}`].filter(Boolean).join(' · '),
+    start: r.root.offset,
+    end: r.root.offset + r.root.length,
+    selectionStart: selection.offset,
+    selectionEnd: selection.offset + selection.length,
+  };
 }
 
 export function documentAt(analysis: YamlAnalysis, offset: number): YamlDocument | undefined {

@@ -113,17 +113,10 @@ export interface YamlSymbol {
 /** One symbol per Kubernetes object: "Kind name", spanning its document. */
 export function outlineYaml(analysis: YamlAnalysis): YamlSymbol[] {
   return analysis.docs.flatMap((doc) => {
-    const r = doc.analysis.resource;
-    if (!r?.kind) return [];
-    const selection: JsonNode = r.nameNode ?? r.kindNode ?? r.root;
-    return [{
-      name: `${r.kind} ${r.name ?? '(unnamed)'}`,
-      detail: [r.apiVersion, r.namespace && `namespace ${r.namespace}`].filter(Boolean).join(' · '),
-      start: doc.start + r.root.offset,
-      end: doc.start + r.root.offset + r.root.length,
-      selectionStart: doc.start + selection.offset,
-      selectionEnd: doc.start + selection.offset + selection.length,
-    }];
+    const s = doc.symbol;
+    return s ? [{
+      ...s, start: doc.start + s.start, end: doc.start + s.end, selectionStart: doc.start + s.selectionStart, selectionEnd: doc.start + s.selectionEnd,
+    }] : [];
   });
 }
 
