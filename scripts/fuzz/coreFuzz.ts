@@ -6,9 +6,11 @@ import { mutate } from './mutate';
 import type { Random } from './random';
 import type { Seed } from './corpus';
 
-export async function coreStep(service: ReturnType<typeof createLanguageService>, seeds: Seed[], random: Random, step: number): Promise<string> {
+/** `record` gets the mutated text before any feature runs, so a failure can save the very input. */
+export async function coreStep(service: ReturnType<typeof createLanguageService>, seeds: Seed[], random: Random, step: number, record: (text: string) => void = () => {}): Promise<string> {
   const seed = random.pick(seeds);
   const text = mutate(seed.text, random);
+  record(text);
   const ext = seed.languageId === 'cni' ? (seed.name.endsWith('.conf') ? '.conf' : '.conflist') : '.yaml';
   const doc = TextDocument.create(`file:///fuzz/doc${step % 50}${ext}`, seed.languageId, step, text);
   const lineLength = lineLengthOf(doc);
@@ -27,7 +29,11 @@ export async function coreStep(service: ReturnType<typeof createLanguageService>
     for (const action of actions) {
       const edits = action.edit?.changes?.[doc.uri] ?? [];
       for (const e of edits) rangeInside(e.range, doc.lineCount, lineLength, `quick fix ${action.title}`);
-      TextDocument.applyEdits(doc, edits); // must not throw (overlapping edits would)
+      try {
+        TextDocument.applyEdits(doc, edits); // must not throw (overlapping edits would)
+      } catch (error) {
+        throw new Error(`quick fix "${action.title}" on ${doc.uri}: ${error instanceof Error ? error.message : error}: ${JSON.stringify(edits)}`);
+      }
     }
   }
   await withinDeadline('symbols', 1000, () => service.symbols(doc));

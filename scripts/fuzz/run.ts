@@ -28,7 +28,7 @@ export async function fuzz(seconds: number, seed: number): Promise<{ steps: numb
       steps++;
       let input = '';
       try {
-        input = await coreStep(service, seeds, random, steps);
+        await coreStep(service, seeds, random, steps, (text) => (input = text));
         if (steps % 3 === 0) {
           input = '';
           await protocol.step(seeds, random, steps);

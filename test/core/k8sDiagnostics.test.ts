@@ -177,6 +177,30 @@ spec:
   assert.equal(older.validate(yaml(text)).find((d) => d.code === 'k8s/removed-api')?.severity, 2);
 });
 
+test('an Ingress whose backend comes through a YAML merge key gets no migration that would overlap itself', () => {
+  // found by the fuzzer: the merged backend made the key rename and the value rewrite land on the same text
+  const text = `apiVersion: extensions/v1beta1
+kind: Ingress
+metadata:
+  name: merged
+spec:
+  rules:
+    - host: old.example.com
+      http:
+        paths:
+          - path: /
+  <<:           backend:
+              serviceName: web
+`;
+  const document = yaml(text);
+  const diagnostics = service.validate(document);
+  const removed = diagnostics.find((d) => d.code === 'k8s/removed-api');
+  assert.ok(removed, 'the removed API is still reported');
+  for (const action of service.codeActions(document, removed.range)) {
+    assert.doesNotThrow(() => applyEdits(document, action.edit!.changes![document.uri]), action.title);
+  }
+});
+
 test('NetworkPolicy rules', () => {
   const text = `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy

@@ -31,3 +31,9 @@ export interface Finding {
 export function finding(start: number, end: number, severity: Severity, code: string, message: string, fixes?: Fix[]): Finding {
   return fixes && fixes.length ? { start, end, severity, code, message, fixes } : { start, end, severity, code, message };
 }
+
+/** True when two edits touch the same text: editors refuse such a change, so no fix may offer it. */
+export function editsOverlap(edits: readonly TextEdit[]): boolean {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  return sorted.some((e, i) => i > 0 && e.start < sorted[i - 1].end);
+}

@@ -1,6 +1,6 @@
 // Ingress rules the schema cannot express, and the migration of removed v1beta1 Ingresses to
 // networking.k8s.io/v1 as a quick fix that keeps comments and formatting.
-import type { Fix, TextEdit } from '../../common/findings';
+import { editsOverlap, type Fix, type TextEdit } from '../../common/findings';
 import { property, stringValue, type JsonNode } from '../../common/json';
 import { parseIp } from '../../common/ip';
 import { ianaServiceName, wildcardSubdomain } from '../names';
@@ -106,6 +106,9 @@ export function migrateIngress(ctx: K8sRuleContext): Fix | undefined {
       if (!property(path, 'pathType')) edits.push(...addPathType(ctx.text, path));
     }
   }
+  // Keys that YAML merges in (`<<`) can make two rewrites land on the same text: offer no fix
+  // rather than one the editor would refuse.
+  if (editsOverlap(edits)) return undefined;
   return { title: 'Migrate to networking.k8s.io/v1', edits, preferred: true };
 }
 
