@@ -59,10 +59,11 @@ export function measureActivation(repoRoot: string, samples = 7): ActivationResu
     if (r.status !== 0) throw new Error(`activation probe failed: ${(r.stderr || String(r.error)).trim().split('\n').slice(-3).join(' ')}`);
     runs.push(JSON.parse(r.stdout));
   }
+  const med = (values: number[]) => median(values) ?? Number.NaN; // samples >= 1, so never NaN in practice
   return {
-    totalMs: median(runs.map((r) => r.loadMs + r.activateMs)),
-    loadMs: median(runs.map((r) => r.loadMs)),
-    activateMs: median(runs.map((r) => r.activateMs)),
+    totalMs: med(runs.map((r) => r.loadMs + r.activateMs)),
+    loadMs: med(runs.map((r) => r.loadMs)),
+    activateMs: med(runs.map((r) => r.activateMs)),
     samples,
   };
 }
