@@ -1,6 +1,6 @@
 // Builds and starts the language client: which documents the server sees and how it is launched.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 
 /**
  * Documents the server serves. JSON files count only inside a CNI config folder; YAML files are
@@ -16,6 +16,8 @@ export async function startLanguageClient(
   context: vscode.ExtensionContext,
   output: vscode.LogOutputChannel,
 ): Promise<LanguageClient> {
+  // The client library loads here, after activation has returned (it is most of the bundle).
+  const { LanguageClient, TransportKind } = await import('vscode-languageclient/node');
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },

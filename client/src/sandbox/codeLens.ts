@@ -1,7 +1,6 @@
 // "Try in sandbox" above a CNI config, and above each NetworkAttachmentDefinition with a spec.config
 // in a YAML file. The lens shows whatever the settings say; running checks trust and the setting.
 import * as vscode from 'vscode';
-import { findNads } from '../../../server/src/core/cni/tryTargets';
 
 export const TRY_COMMAND = 'cnikit.try';
 
@@ -11,13 +10,16 @@ export const lensSelector: vscode.DocumentSelector = [{ language: 'cni' }, { lan
 const MAX_YAML = 5_000_000;
 
 export class TryCodeLensProvider implements vscode.CodeLensProvider {
-  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
     if (document.languageId === 'cni') {
       return [lens(new vscode.Range(0, 0, 0, 0), document.uri)];
     }
     if (document.languageId !== 'yaml') return [];
     const text = document.getText();
-    if (text.length > MAX_YAML) return [];
+    // most YAML files hold no NAD: skip the parse for them
+    if (text.length > MAX_YAML || !text.includes('NetworkAttachmentDefinition')) return [];
+    // the parser (the yaml library) loads on first use, not at activation
+    const { findNads } = await import('../../../server/src/core/cni/tryTargets');
     return findNads(text)
       .filter((nad) => nad.config)
       .map((nad) => {

@@ -2,7 +2,7 @@
 // `cnikit try` on the document's current text; the report opens beside the editor and plugin
 // errors become diagnostics. Registration is cheap; nothing runs until the user asks.
 import * as vscode from 'vscode';
-import { findNads, type NadTarget } from '../../../server/src/core/cni/tryTargets';
+import type { NadTarget } from '../../../server/src/core/cni/tryTargets';
 import { lensSelector, TryCodeLensProvider, TRY_COMMAND } from './codeLens';
 import { TryDiagnostics } from './diagnostics';
 import { TryPanel } from './panel';
@@ -112,6 +112,7 @@ async function resolveTarget(uri: unknown, document: unknown): Promise<Target | 
     }
     return { doc, label: base };
   }
+  const { findNads } = await import('../../../server/src/core/cni/tryTargets'); // loaded on first use
   const nads = findNads(doc.getText());
   const label = (nad: NadTarget) => `${nad.name ? `"${nad.name}"` : `document ${nad.document}`} in ${base}`;
   if (typeof document === 'number') {
