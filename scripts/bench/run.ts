@@ -7,6 +7,7 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import os from 'node:os';
+import { measureActivation, type ActivationResult } from './activation';
 import { measureCli, type CliResult } from './cliBench';
 import { measureFloor } from './floor';
 import { fileSession, largeSession, workspaceSession, type FileSessionResult, type LargeSessionResult, type WorkspaceSessionResult } from './lspBench';
@@ -86,6 +87,13 @@ async function main(): Promise<void> {
     cliError = error instanceof Error ? error.message : String(error);
     log(`  ${cliError}`);
   }
+  log('extension activation: dist/extension.js loaded and activated with a stand-in vscode module');
+  let activation: ActivationResult | undefined;
+  try {
+    activation = measureActivation(repoRoot);
+  } catch (error) {
+    log(`  ${error instanceof Error ? error.message : String(error)}`);
+  }
   const vsixPath = join(repoRoot, 'dist/cnikit.vsix');
   const vsixMB = existsSync(vsixPath) ? statSync(vsixPath).size / 1024 / 1024 : undefined;
 
@@ -143,7 +151,10 @@ async function main(): Promise<void> {
     row({ measure: 'workspace index, update after one file changes (median)', unit: 'ms', cnikit: median(workspace.flatMap((r) => r.updateMs)), target: '≤ 20 ms', check: (v) => v <= 20 }),
     row({ measure: 'resident memory, workspace indexed', unit: 'MB', cnikit: med(workspace.map((r) => r.rssMB)) }),
     row({ measure: '.vsix size (dist/cnikit.vsix)', unit: 'MB', cnikit: vsixMB, target: '≤ 2 MB', check: (v) => v <= 2, note: vsixMB === undefined ? 'not built: npm run package' : undefined }),
-    row({ measure: 'extension activation', unit: 'ms', target: '≤ 50 ms', note: 'measured elsewhere' }),
+    row({
+      measure: 'extension activation (load + activate())', unit: 'ms', cnikit: activation?.totalMs, target: '≤ 50 ms', check: (v) => v <= 50,
+      note: activation ? `median of ${activation.samples} fresh processes; dist/extension.js as built (npm run package builds it minified)` : 'failed: see the log',
+    }),
     row({ measure: `seeded mistakes reported (of ${w.small.mistakes.length})`, unit: 'count', cnikit: c.seeded, peer: p.seeded }),
     row({ measure: `diagnostics on the ${n}-doc file`, unit: 'count', cnikit: c.diagnostics, peer: p.diagnostics }),
   ];
