@@ -12,7 +12,7 @@ import { outlineCni, type OutlineSymbol } from './cni/symbols';
 import { SchemaRegistry } from './cni/schemaRegistry';
 import { documentKind } from './documents';
 import { K8sRegistry } from './k8s/k8sRegistry';
-import { analyzeYaml, type YamlAnalysis } from './k8s/analyzeYaml';
+import { analyzeYaml, summarizeYaml, type YamlAnalysis } from './k8s/analyzeYaml';
 import { completeYamlEmbedded, completeYamlK8s, hoverYaml, outlineYaml } from './k8s/features';
 import { scaffoldActions } from './k8s/scaffoldActions';
 import type { KindGroup } from './k8s/kinds';
@@ -81,7 +81,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
   const cache = new Map<string, { version: number; text: string; result: Analysis }>();
   const k8sSettings = () => ({ kubernetesVersion: settings.kubernetesVersion, disabledGroups: settings.disabledKinds });
   // Files that are not open are summarised without keeping their analyses (a large workspace would not fit).
-  const workspace = new Workspace((text) => analyzeYaml(text, services, k8sSettings()).docs.map((d) => ({ start: d.start, summary: d.summary })));
+  const workspace = new Workspace((text) => summarizeYaml(text, services, k8sSettings()));
 
   type Analysis =
     | { kind: 'cni'; analysis: CniAnalysis }

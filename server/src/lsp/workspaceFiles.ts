@@ -1,7 +1,8 @@
 // Keeps the language service's workspace index in step with the files on disk: an initial
 // scan of the workspace folders (in small batches, so requests keep being answered), then the
 // client's file events. Open editors take precedence: their text is indexed as they change.
-import { readFile, readdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { LanguageService } from '../core';
@@ -38,7 +39,9 @@ export async function indexPath(service: LanguageService, path: string, options:
   const uri = pathToFileURL(path).toString();
   if (options.isOpen(uri)) return;
   try {
-    const text = await readFile(path, 'utf8');
+    // Read at once: manifests are small, and an awaited read per file (open, stat, read, close on
+    // the thread pool) took longer than analysing it. Batches keep the server answering.
+    const text = readFileSync(path, 'utf8');
     if (text.length <= options.maxFileSize && !text.slice(0, 8192).includes('\u0000')) service.indexFile(uri, text);
   } catch {
     service.removeFile(uri); // gone or unreadable: it is no longer part of the workspace

@@ -34,7 +34,8 @@ const builtInDialect: Dialect = {
 };
 const crdDialect: Dialect = { ...builtInDialect, unknownKeySeverity: 'warning', unknownKeyEffect: 'drops it, or rejects it where the CRD is validated strictly' };
 
-export function analyzeDocument(text: string, services: Services, settings: K8sSettings): DocumentAnalysis {
+/** @param options.schema false leaves out the check against the kind's schema (indexing needs only the summary). */
+export function analyzeDocument(text: string, services: Services, settings: K8sSettings, options: { schema?: boolean } = {}): DocumentAnalysis {
   const composed = composeDocument(text);
   const findings: Finding[] = composed.problems.map((p) => finding(p.start, p.end, p.severity, p.code ?? 'yaml/syntax', p.code ? p.message : yamlMessage(p.message)));
   const embedded: EmbeddedRegion[] = [];
@@ -44,7 +45,7 @@ export function analyzeDocument(text: string, services: Services, settings: K8sS
   if (!root || !resource || !def || settings.disabledGroups.includes(def.group)) return { root, resource, findings, embedded };
   const fromSchema: Finding[] = [];
   const fromRules: Finding[] = [];
-  const target = def.kind !== 'ConfigMap' ? services.k8s.checkTarget(def) : undefined;
+  const target = def.kind !== 'ConfigMap' && options.schema !== false ? services.k8s.checkTarget(def) : undefined;
   if (target) {
     checkAgainstSchema(root, target, {
       dialect: def.builtIn ? builtInDialect : crdDialect,

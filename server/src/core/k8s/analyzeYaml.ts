@@ -95,6 +95,14 @@ export function analyzeYaml(text: string, services: Services, settings: K8sSetti
   return { docs, findings };
 }
 
+/** Only what the workspace index needs of a file that is not open: each document's summary. */
+export function summarizeYaml(text: string, services: Services, settings: K8sSettings): { start: number; summary?: ObjectSummary }[] {
+  return splitDocuments(text).map(({ start, text: docText }) => ({
+    start,
+    summary: notOurs(docText) ? undefined : analyzeDocument(docText, services, settings, { schema: false }).summary,
+  }));
+}
+
 const nothing: DocumentAnalysis = { findings: [], embedded: [] };
 const servedKinds = new Set([...kinds.map((k) => k.kind), 'ConfigMap']);
 
