@@ -1,25 +1,17 @@
 // What `cnikit inspect` says when it cannot do its job: each failure is exit 2 with one line on
 // stderr (or, for one slow path, a problem next to the rest of the report), never a stack trace,
 // and never a token or key in any output.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ciliumMultusCluster } from './fixtures/ciliumMultus';
 import { flannelCluster } from './fixtures/flannel';
-import { assertNoSecrets, kubeconfigYaml, runCli, startTestCluster, tempDir, TEST_TOKEN, type CliResult } from './harness';
-import { makePki, type Pki } from './pki';
+import { assertNoSecrets, type CliResult, clusterTestSetup, kubeconfigYaml, runCli, startTestCluster, TEST_TOKEN } from './harness';
 
-let pki: Pki;
-const temp = tempDir();
-before(() => {
-  pki = makePki();
-});
-after(() => {
-  pki.remove();
-  temp.remove();
-});
+const setup = clusterTestSetup();
+const temp = setup.temp;
 
 let files = 0;
 function writeKubeconfig(text: string): string {
@@ -35,7 +27,7 @@ function assertFatal(result: CliResult, pattern: RegExp): void {
   assert.match(result.stderr, /^cnikit: [^\n]+\n$/, `not one line: ${JSON.stringify(result.stderr)}`);
   assert.match(result.stderr, pattern);
   assert.doesNotMatch(result.stderr, /\bat .+:\d+:\d+/, 'a stack trace');
-  assertNoSecrets([result.stdout, result.stderr], { token: TEST_TOKEN, keys: [pki.client.key] });
+  assertNoSecrets([result.stdout, result.stderr], { token: TEST_TOKEN, keys: [setup.pki.client.key] });
 }
 
 async function closedPort(): Promise<number> {
@@ -48,13 +40,13 @@ async function closedPort(): Promise<number> {
 
 test('an unreachable server (closed port): exit 2, "cannot reach URL: connection refused"', async () => {
   const port = await closedPort();
-  const kubeconfig = writeKubeconfig(kubeconfigYaml({ server: `https://127.0.0.1:${port}`, ca: pki.ca.cert, user: { clientCert: pki.client, token: TEST_TOKEN } }));
+  const kubeconfig = writeKubeconfig(kubeconfigYaml({ server: `https://127.0.0.1:${port}`, ca: setup.pki.ca.cert, user: { clientCert: setup.pki.client, token: TEST_TOKEN } }));
   const result = await runCli(['inspect', '--kubeconfig', kubeconfig]);
   assertFatal(result, new RegExp(`^cnikit: cannot reach https://127\\.0\\.0\\.1:${port}: connection refused\\n$`));
 });
 
 test('a server that never answers: exit 2 with a timeout message naming the request', async () => {
-  const cluster = await startTestCluster(flannelCluster, pki, temp.dir, { slow: ['/version'], name: 'slow-version' });
+  const cluster = await startTestCluster(flannelCluster, setup.pki, temp.dir, { slow: ['/version'], name: 'slow-version' });
   try {
     const result = await runCli(['inspect', '--kubeconfig', cluster.kubeconfig, '--timeout', '1']);
     assertFatal(result, new RegExp(`^cnikit: timed out after 1 s waiting for ${cluster.server.url.replace(/\./g, '\\.')} \\(GET /version\\)\\n$`));
@@ -64,7 +56,7 @@ test('a server that never answers: exit 2 with a timeout message naming the requ
 });
 
 test('one slow endpoint: the rest of the report, and a problem saying which request timed out', async () => {
-  const cluster = await startTestCluster(ciliumMultusCluster, pki, temp.dir, { slow: ['/api/v1/nodes'], name: 'slow-nodes' });
+  const cluster = await startTestCluster(ciliumMultusCluster, setup.pki, temp.dir, { slow: ['/api/v1/nodes'], name: 'slow-nodes' });
   try {
     const result = await runCli(['inspect', '--kubeconfig', cluster.kubeconfig, '--timeout', '1', '--format', 'json']);
     assert.equal(result.status, 0, result.stderr);
@@ -72,7 +64,7 @@ test('one slow endpoint: the rest of the report, and a problem saying which requ
     assert.deepEqual(report.nodes, []);
     assert.deepEqual(report.cnis.map((c: { name: string }) => c.name), ['cilium', 'multus']);
     assert.deepEqual(report.problems, [{ section: 'nodes', severity: 'error', message: `timed out after 1 s waiting for ${cluster.server.url} (GET /api/v1/nodes)` }]);
-    assertNoSecrets([result.stdout, result.stderr], { token: TEST_TOKEN, keys: [pki.client.key] });
+    assertNoSecrets([result.stdout, result.stderr], { token: TEST_TOKEN, keys: [setup.pki.client.key] });
   } finally {
     await cluster.close();
   }
@@ -89,7 +81,7 @@ test('a malformed kubeconfig: exit 2, one line with the position, and not the to
     '- name: u',
     '  user:',
     `    token: ${TEST_TOKEN}`,
-    `   client-key-data: ${Buffer.from(pki.client.key).toString('base64')}`,
+    `   client-key-data: ${Buffer.from(setup.pki.client.key).toString('base64')}`,
     'current-context: x',
   ].join('\n'));
   const result = await runCli(['inspect', '--kubeconfig', kubeconfig]);
@@ -101,7 +93,7 @@ test('kubeconfig problems each get one line: no file, no contexts, no such conte
   assertFatal(await runCli(['inspect']), /no kubeconfig found: .*\.kube\/config does not exist and KUBECONFIG is not set/);
   const empty = writeKubeconfig('apiVersion: v1\nkind: Config\n');
   assertFatal(await runCli(['inspect', '--kubeconfig', empty]), /the kubeconfig \(.+\) defines no contexts/);
-  const good = writeKubeconfig(kubeconfigYaml({ server: 'https://127.0.0.1:1', ca: pki.ca.cert, user: { token: TEST_TOKEN }, context: 'only-one' }));
+  const good = writeKubeconfig(kubeconfigYaml({ server: 'https://127.0.0.1:1', ca: setup.pki.ca.cert, user: { token: TEST_TOKEN }, context: 'only-one' }));
   assertFatal(await runCli(['inspect', '--kubeconfig', good, '--context', 'other']), /no context named "other" in the kubeconfig \(contexts: only-one\)/);
 });
 
@@ -111,7 +103,7 @@ test('an exec credential plugin that hangs: exit 2 with a timeout message, and t
   // the sleep runs as a child, as real plugins' helpers do; the whole group must go
   writeFileSync(plugin, `#!/bin/sh\nsleep 300 &\necho $! > ${pidFile}\nwait\n`);
   chmodSync(plugin, 0o755);
-  const cluster = await startTestCluster(flannelCluster, pki, temp.dir, { user: { exec: { command: plugin } }, name: 'exec-hang' });
+  const cluster = await startTestCluster(flannelCluster, setup.pki, temp.dir, { user: { exec: { command: plugin } }, name: 'exec-hang' });
   try {
     const result = await runCli(['inspect', '--kubeconfig', cluster.kubeconfig, '--timeout', '1']);
     assertFatal(result, new RegExp(`^cnikit: timed out after 1 s waiting for the exec credential plugin "${plugin.replace(/[.]/g, '\\.')}"\\n$`));
@@ -124,7 +116,7 @@ test('an exec credential plugin that hangs: exit 2 with a timeout message, and t
 });
 
 test('an expired server certificate: exit 2, a TLS message that says so', async () => {
-  const cluster = await startTestCluster(flannelCluster, pki, temp.dir, { tls: pki.expiredServer, name: 'expired' });
+  const cluster = await startTestCluster(flannelCluster, setup.pki, temp.dir, { tls: setup.pki.expiredServer, name: 'expired' });
   try {
     const result = await runCli(['inspect', '--kubeconfig', cluster.kubeconfig]);
     assertFatal(result, /^cnikit: TLS error talking to https:\/\/127\.0\.0\.1:\d+: the server's certificate has expired\n$/);
@@ -135,7 +127,7 @@ test('an expired server certificate: exit 2, a TLS message that says so', async 
 });
 
 test('a self-signed server certificate the kubeconfig does not trust: exit 2, a TLS message; trusted with insecure-skip-tls-verify', async () => {
-  const cluster = await startTestCluster(flannelCluster, pki, temp.dir, { tls: pki.selfSignedServer, name: 'self-signed' });
+  const cluster = await startTestCluster(flannelCluster, setup.pki, temp.dir, { tls: setup.pki.selfSignedServer, name: 'self-signed' });
   try {
     const result = await runCli(['inspect', '--kubeconfig', cluster.kubeconfig]);
     assertFatal(result, /^cnikit: TLS error talking to https:\/\/127\.0\.0\.1:\d+: the server's certificate is self-signed and the kubeconfig's certificate-authority does not trust it\n$/);
@@ -153,7 +145,7 @@ test('a self-signed server certificate the kubeconfig does not trust: exit 2, a 
 
 test('credentials the server rejects: exit 2, "unauthorized" with the user, not the token', async () => {
   const wrongToken = `${TEST_TOKEN.slice(0, -6)}WRONG1`;
-  const cluster = await startTestCluster(flannelCluster, pki, temp.dir, { user: { token: wrongToken }, name: 'unauthorized' });
+  const cluster = await startTestCluster(flannelCluster, setup.pki, temp.dir, { user: { token: wrongToken }, name: 'unauthorized' });
   try {
     const result = await runCli(['inspect', '--kubeconfig', cluster.kubeconfig]);
     assertFatal(result, /^cnikit: unauthorized: https:\/\/127\.0\.0\.1:\d+ rejected the credentials of user "kind-flannel-user" \(401\)\n$/);

@@ -5,10 +5,11 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { stringify } from 'yaml';
 import { startFakeApiServer, type FakeApiServer, type FakeApiServerOptions } from './fakeApiServer';
 import type { Fixture } from './fixtures/fixture';
-import type { Pki } from './pki';
+import { makePki, type Pki } from './pki';
 
 export const repoRoot = resolve(__dirname, '..', '..');
 export const cliPath = join(repoRoot, 'dist', 'cli.js');
@@ -150,4 +151,24 @@ export function assertOnlyGets(server: FakeApiServer): void {
   assert.ok(server.requests.length > 0, 'the server saw no requests');
   const others = server.requests.filter((r) => r.method !== 'GET');
   assert.deepEqual(others, [], 'requests other than GET');
+}
+
+/** A throwaway PKI and temp folder for one test file: made before its tests, removed after them. */
+export function clusterTestSetup(): { readonly pki: Pki; temp: { dir: string } } {
+  const temp = tempDir();
+  let pki: Pki | undefined;
+  before(() => {
+    pki = makePki();
+  });
+  after(() => {
+    pki?.remove();
+    temp.remove();
+  });
+  return {
+    get pki() {
+      if (!pki) throw new Error('the PKI is made in before(): use it inside tests');
+      return pki;
+    },
+    temp,
+  };
 }

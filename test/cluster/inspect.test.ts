@@ -6,25 +6,17 @@ import assert from 'node:assert/strict';
 import { calicoCluster } from './fixtures/calico';
 import { ciliumMultusCluster } from './fixtures/ciliumMultus';
 import { flannelCluster } from './fixtures/flannel';
-import { assertOnlyGets, inspectJson, runCli, startTestCluster, tempDir, type TestCluster } from './harness';
-import { makePki, type Pki } from './pki';
+import { assertOnlyGets, clusterTestSetup, inspectJson, runCli, startTestCluster, type TestCluster } from './harness';
 
-let pki: Pki;
-const temp = tempDir();
-before(() => {
-  pki = makePki();
-});
-after(() => {
-  pki.remove();
-  temp.remove();
-});
+const setup = clusterTestSetup();
+const temp = setup.temp;
 
 const pick = <T extends Record<string, unknown>>(items: T[], ...keys: (keyof T)[]) =>
   items.map((item) => Object.fromEntries(keys.map((k) => [k, item[k]])));
 
 describe('flannel cluster', () => {
   let cluster: TestCluster;
-  before(async () => (cluster = await startTestCluster(flannelCluster, pki, temp.dir)));
+  before(async () => (cluster = await startTestCluster(flannelCluster, setup.pki, temp.dir)));
   after(() => cluster.close());
 
   test('flannel with its version, rollout and vxlan backend; kube-proxy and CoreDNS are not CNIs', async () => {
@@ -77,7 +69,7 @@ describe('flannel cluster', () => {
 
 describe('calico cluster', () => {
   let cluster: TestCluster;
-  before(async () => (cluster = await startTestCluster(calicoCluster, pki, temp.dir)));
+  before(async () => (cluster = await startTestCluster(calicoCluster, setup.pki, temp.dir)));
   after(() => cluster.close());
 
   test('calico from the operator install: 2 of 3 ready, IP pools with encapsulation and NAT', async () => {
@@ -107,7 +99,7 @@ describe('calico cluster', () => {
 
 describe('cilium + multus cluster', () => {
   let cluster: TestCluster;
-  before(async () => (cluster = await startTestCluster(ciliumMultusCluster, pki, temp.dir)));
+  before(async () => (cluster = await startTestCluster(ciliumMultusCluster, setup.pki, temp.dir)));
   after(() => cluster.close());
 
   test('cilium (native routing, Kubernetes IPAM, kube-proxy replacement) and multus thick', async () => {
@@ -168,7 +160,7 @@ describe('cilium + multus cluster', () => {
   });
 
   test('a server that returns fewer items than asked for is still read to the end', async () => {
-    const capped = await startTestCluster(ciliumMultusCluster, pki, temp.dir, { maxPageSize: 2, name: 'capped' });
+    const capped = await startTestCluster(ciliumMultusCluster, setup.pki, temp.dir, { maxPageSize: 2, name: 'capped' });
     try {
       const { report } = await inspectJson(capped.kubeconfig);
       assert.equal(report.podAttachments.length, 5);

@@ -1,23 +1,15 @@
 // Finding and merging kubeconfigs as kubectl does, through the real client library.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { stringify } from 'yaml';
 import { ClusterError, chooseContext, loadKubeconfig } from '../../server/src/cluster';
 import { flannelCluster } from './fixtures/flannel';
-import { kubeconfigYaml, runCli, startTestCluster, tempDir, TEST_TOKEN, type TestCluster } from './harness';
-import { makePki, type Pki } from './pki';
+import { clusterTestSetup, kubeconfigYaml, runCli, startTestCluster, TEST_TOKEN, type TestCluster } from './harness';
 
-let pki: Pki;
-const temp = tempDir();
-before(() => {
-  pki = makePki();
-});
-after(() => {
-  pki.remove();
-  temp.remove();
-});
+const setup = clusterTestSetup();
+const temp = setup.temp;
 
 function file(name: string, config: object): string {
   const path = join(temp.dir, name);
@@ -69,22 +61,22 @@ test('contexts: the current one by default, a clear error when none is set or th
 test('relative certificate paths are resolved against the kubeconfig\'s folder; a missing one is named', async () => {
   const path = file('rel/config', {
     ...config('a', [['a', 'c']], [['c', 'https://c.example']]),
-    clusters: [{ name: 'c', cluster: { server: 'https://c.example', 'certificate-authority': 'pki/ca.crt' } }],
+    clusters: [{ name: 'c', cluster: { server: 'https://c.example', 'certificate-authority': 'setup.pki/ca.crt' } }],
   });
   const kc = await loadKubeconfig({ path });
-  assert.throws(() => kc.forContext('a'), new RegExp(`the kubeconfig's certificate-authority ${join(temp.dir, 'rel', 'pki', 'ca.crt').replace(/[.]/g, '\\.')} cannot be read`));
-  mkdirSync(join(temp.dir, 'rel', 'pki'));
-  writeFileSync(join(temp.dir, 'rel', 'pki', 'ca.crt'), pki.ca.cert);
+  assert.throws(() => kc.forContext('a'), new RegExp(`the kubeconfig's certificate-authority ${join(temp.dir, 'rel', 'setup.pki', 'ca.crt').replace(/[.]/g, '\\.')} cannot be read`));
+  mkdirSync(join(temp.dir, 'rel', 'setup.pki'));
+  writeFileSync(join(temp.dir, 'rel', 'setup.pki', 'ca.crt'), setup.pki.ca.cert);
   assert.ok(kc.forContext('a'));
 });
 
 test('the CLI reads KUBECONFIG with several files and a --context from the second one', async () => {
   let cluster: TestCluster | undefined;
   try {
-    cluster = await startTestCluster(flannelCluster, pki, temp.dir, { name: 'merged' });
+    cluster = await startTestCluster(flannelCluster, setup.pki, temp.dir, { name: 'merged' });
     const first = file('cli/first.yaml', config('elsewhere', [['elsewhere', 'c']], [['c', 'https://127.0.0.1:1']]));
     const second = join(temp.dir, 'cli', 'second.yaml');
-    writeFileSync(second, kubeconfigYaml({ server: cluster.server.url, ca: pki.ca.cert, user: { clientCert: pki.client }, context: 'fake' }));
+    writeFileSync(second, kubeconfigYaml({ server: cluster.server.url, ca: setup.pki.ca.cert, user: { clientCert: setup.pki.client }, context: 'fake' }));
     const result = await runCli(['inspect', '--context', 'fake', '--format', 'json'], { KUBECONFIG: [first, second].join(delimiter) });
     assert.equal(result.status, 0, result.stderr);
     assert.equal(JSON.parse(result.stdout).context, 'fake');

@@ -1,26 +1,18 @@
 // RBAC and missing CRDs: what can be read is shown, what cannot is a problem naming the missing
 // permission (or the missing CRD), and the exit status stays 0.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ciliumMultusCluster } from './fixtures/ciliumMultus';
 import { flannelCluster } from './fixtures/flannel';
-import { assertNoSecrets, assertOnlyGets, inspectJson, startTestCluster, tempDir, TEST_TOKEN } from './harness';
-import { makePki, type Pki } from './pki';
+import { assertNoSecrets, assertOnlyGets, clusterTestSetup, inspectJson, startTestCluster, TEST_TOKEN } from './harness';
 
-let pki: Pki;
-const temp = tempDir();
-before(() => {
-  pki = makePki();
-});
-after(() => {
-  pki.remove();
-  temp.remove();
-});
+const setup = clusterTestSetup();
+const temp = setup.temp;
 
 const messages = (report: { problems: { message: string }[] }) => report.problems.map((p) => p.message);
 
 test('NADs forbidden cluster-wide and in one namespace: the other namespaces are read, the problem names the permission', async () => {
-  const cluster = await startTestCluster(ciliumMultusCluster, pki, temp.dir, {
+  const cluster = await startTestCluster(ciliumMultusCluster, setup.pki, temp.dir, {
     name: 'rbac-nads',
     forbidden: [
       '/apis/k8s.cni.cncf.io/v1/network-attachment-definitions',
@@ -43,14 +35,14 @@ test('NADs forbidden cluster-wide and in one namespace: the other namespaces are
     const nadPaths = cluster.server.requests.map((r) => r.path).filter((p) => p.includes('network-attachment-definitions'));
     assert.ok(nadPaths.includes('/apis/k8s.cni.cncf.io/v1/namespaces/tenant-a/network-attachment-definitions'));
     assertOnlyGets(cluster.server);
-    assertNoSecrets([result.stdout, result.stderr], { token: TEST_TOKEN, keys: [pki.client.key] });
+    assertNoSecrets([result.stdout, result.stderr], { token: TEST_TOKEN, keys: [setup.pki.client.key] });
   } finally {
     await cluster.close();
   }
 });
 
 test('namespaces not listable either: only the context namespace is read, and the problem says so', async () => {
-  const cluster = await startTestCluster(ciliumMultusCluster, pki, temp.dir, {
+  const cluster = await startTestCluster(ciliumMultusCluster, setup.pki, temp.dir, {
     name: 'rbac-namespaced',
     forbidden: ['/api/v1/pods', '/api/v1/namespaces'],
   });
@@ -64,7 +56,7 @@ test('namespaces not listable either: only the context namespace is read, and th
 });
 
 test("a CNI's configuration forbidden: the CNI is still listed, without its mode, and the get permission is named", async () => {
-  const cluster = await startTestCluster(flannelCluster, pki, temp.dir, {
+  const cluster = await startTestCluster(flannelCluster, setup.pki, temp.dir, {
     name: 'rbac-configmap',
     forbidden: ['/api/v1/namespaces/kube-flannel/configmaps/kube-flannel-cfg'],
   });
@@ -79,8 +71,8 @@ test("a CNI's configuration forbidden: the CNI is still listed, without its mode
 
 test('the Multus CRD not installed: said once, also when discovery is not allowed and the list answers 404', async () => {
   const missing = 'the Multus CRD is not installed: the cluster does not serve network-attachment-definitions.k8s.cni.cncf.io';
-  const cluster = await startTestCluster(flannelCluster, pki, temp.dir, { name: 'no-multus' });
-  const hidden = await startTestCluster(flannelCluster, pki, temp.dir, { name: 'no-multus-no-discovery', forbidden: ['/apis'] });
+  const cluster = await startTestCluster(flannelCluster, setup.pki, temp.dir, { name: 'no-multus' });
+  const hidden = await startTestCluster(flannelCluster, setup.pki, temp.dir, { name: 'no-multus-no-discovery', forbidden: ['/apis'] });
   try {
     assert.deepEqual(messages((await inspectJson(cluster.kubeconfig)).report), [missing]);
     assert.deepEqual(messages((await inspectJson(hidden.kubeconfig)).report), [missing]);

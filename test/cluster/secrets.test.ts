@@ -1,37 +1,29 @@
 // Credentials never reach output: the redactor on its own, and credential plugins whose tokens
 // were never in the kubeconfig.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { collectSecrets, redactShapes, SecretSet } from '../../server/src/cluster/secrets';
 import { flannelCluster } from './fixtures/flannel';
-import { assertNoSecrets, assertOnlyGets, runCli, startTestCluster, tempDir, TEST_TOKEN } from './harness';
-import { makePki, type Pki } from './pki';
+import { assertNoSecrets, assertOnlyGets, clusterTestSetup, runCli, startTestCluster, TEST_TOKEN } from './harness';
 
-let pki: Pki;
-const temp = tempDir();
-before(() => {
-  pki = makePki();
-});
-after(() => {
-  pki.remove();
-  temp.remove();
-});
+const setup = clusterTestSetup();
+const temp = setup.temp;
 
 describe('redaction', () => {
   test('known secrets, in any form the kubeconfig holds them, are replaced', () => {
-    const keyData = Buffer.from(pki.client.key).toString('base64');
+    const keyData = Buffer.from(setup.pki.client.key).toString('base64');
     const secrets = new SecretSet(collectSecrets([{ token: 'not-a-jwt-but-secret', keyData, password: 'hunter2hunter2' }]));
-    const line = pki.client.key.split('\n')[1];
+    const line = setup.pki.client.key.split('\n')[1];
     const text = `token not-a-jwt-but-secret, password hunter2hunter2, key ${keyData.slice(0, 60)}… line ${line}`;
     const out = secrets.redact(text);
     for (const leaked of ['not-a-jwt-but-secret', 'hunter2hunter2', line]) assert.ok(!out.includes(leaked), out);
-    assertNoSecrets([out], { keys: [pki.client.key] });
+    assertNoSecrets([out], { keys: [setup.pki.client.key] });
   });
 
   test('credential-shaped text is replaced even when unknown: PEM blocks, bearer tokens, JWTs, long mixed base64', () => {
-    const out = redactShapes(`a ${pki.client.key.trim()} b Authorization: Bearer abc.def c ${TEST_TOKEN} d ${'Ab1'.repeat(20)}`);
+    const out = redactShapes(`a ${setup.pki.client.key.trim()} b Authorization: Bearer abc.def c ${TEST_TOKEN} d ${'Ab1'.repeat(20)}`);
     assert.equal(out, 'a [redacted] b Authorization: Bearer [redacted] c [redacted] d [redacted]');
   });
 
@@ -47,7 +39,7 @@ describe('credential plugins', () => {
     writeFileSync(plugin, '#!/bin/sh\necho "error: refresh token $REFRESH_TOKEN was revoked" >&2\nexit 1\n');
     chmodSync(plugin, 0o755);
     const refresh = 'rt-0f1e2d3c4b5a69788796a5b4c3d2e1f0';
-    const cluster = await startTestCluster(flannelCluster, pki, temp.dir, { user: { exec: { command: plugin, env: [{ name: 'REFRESH_TOKEN', value: refresh }] } }, name: 'exec-fail' });
+    const cluster = await startTestCluster(flannelCluster, setup.pki, temp.dir, { user: { exec: { command: plugin, env: [{ name: 'REFRESH_TOKEN', value: refresh }] } }, name: 'exec-fail' });
     try {
       const result = await runCli(['inspect', '--kubeconfig', cluster.kubeconfig]);
       assert.equal(result.status, 2);
@@ -63,7 +55,7 @@ describe('credential plugins', () => {
     const credential = JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1beta1', kind: 'ExecCredential', status: { token: TEST_TOKEN } });
     writeFileSync(plugin, `#!/bin/sh\ncat <<'EOF'\n${credential}\nEOF\n`);
     chmodSync(plugin, 0o755);
-    const cluster = await startTestCluster(flannelCluster, pki, temp.dir, { user: { exec: { command: plugin } }, name: 'exec-token' });
+    const cluster = await startTestCluster(flannelCluster, setup.pki, temp.dir, { user: { exec: { command: plugin } }, name: 'exec-token' });
     try {
       for (const format of ['text', 'json']) {
         const result = await runCli(['inspect', '--kubeconfig', cluster.kubeconfig, '--format', format]);
