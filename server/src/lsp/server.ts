@@ -13,7 +13,7 @@ import { DiagnosticsScheduler } from './diagnostics';
 export function startServer(connection: Connection): void {
   const service = createLanguageService();
   const documents = new TextDocuments(TextDocument);
-  const diagnostics = new DiagnosticsScheduler(connection, documents, (doc) => service.validate(doc));
+  const diagnostics = new DiagnosticsScheduler(connection, documents, (doc) => service.validate(doc), () => service.workspaceVersion);
   diagnostics.onValidated = () => refreshIfWorkspaceChanged();
   let canPullConfiguration = false;
   let folders: string[] = [];
@@ -22,7 +22,7 @@ export function startServer(connection: Connection): void {
   const refreshIfWorkspaceChanged = () => {
     if (service.workspaceVersion === indexedVersion) return;
     indexedVersion = service.workspaceVersion;
-    diagnostics.scheduleAll();
+    diagnostics.scheduleAll(true);
   };
 
   const runSafe = <T>(what: string, fallback: T, work: () => T): T => {
