@@ -118,8 +118,13 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     return [...syntax.slice(0, maxSyntaxFindings), ...result.analysis.findings.filter((f) => f.code !== 'cni/json-syntax')];
   }
 
+  /** The analysis each open file was last indexed from: requests on an unchanged file skip re-indexing it. */
+  const indexedFrom = new Map<string, Analysis>();
+
   /** Keeps the index in step with an open document, from the analysis already made for it. */
   function indexOpen(doc: TextDocument, result: Analysis): void {
+    if (indexedFrom.get(doc.uri) === result) return;
+    indexedFrom.set(doc.uri, result);
     if (result.kind === 'skipped') return workspace.remove(doc.uri);
     const summaries = result.kind === 'yaml' ? result.analysis.docs.map((d) => ({ start: d.start, summary: d.summary })) : undefined;
     workspace.update(doc.uri, doc.getText(), doc.languageId, summaries);
@@ -137,6 +142,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     configure(next) {
       settings = { ...settings, ...next };
       cache.clear();
+      indexedFrom.clear();
     },
     validate(doc) {
       if (!settings.validate) return [];
@@ -151,6 +157,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       const result = analyze(doc);
       indexOpen(doc, result);
       cache.delete(doc.uri);
+      indexedFrom.delete(doc.uri);
       return { diagnostics: settings.validate ? findingsOf(result).map((f) => toDiagnostic(doc, f)) : [], entry: workspace.entryFor(doc.uri) };
     },
     addIndexEntry(uri, entry) {
@@ -161,10 +168,12 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       return settings.validate ? workspace.findings(doc.uri, crossSettings).map((f) => toDiagnostic(doc, f)) : [];
     },
     indexFile(uri, text) {
+      indexedFrom.delete(uri);
       if (skipReason(text, settings)) workspace.remove(uri);
       else workspace.update(uri, text);
     },
     removeFile(uri) {
+      indexedFrom.delete(uri);
       workspace.remove(uri);
     },
     get workspaceVersion() {
@@ -239,6 +248,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     },
     forget(uri) {
       cache.delete(uri);
+      indexedFrom.delete(uri);
     },
   };
 }
