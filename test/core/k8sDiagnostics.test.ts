@@ -124,6 +124,17 @@ test('Ingress v1 rules', () => {
   expectAt(ing('  ingressClassName: nginx\n'), [['spec', 'k8s/ingress-empty']]);
 });
 
+test('IngressClass: not held to the Ingress rules; controller required; parameters namespace follows scope', () => {
+  const cls = (spec: string) => `apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: nginx\nspec:\n${spec}`;
+  assert.deepEqual(codes(cls('  controller: k8s.io/ingress-nginx\n')), []);
+  expectAt(cls('  parameters:\n    kind: IngressParameters\n    name: p\n'), [['spec', 'k8s/missing-key']]);
+  const cluster = cls('  controller: example.com/ingress\n  parameters:\n    kind: IngressParameters\n    name: p\n    namespace: team-a\n');
+  expectAt(cluster, [['namespace', 'k8s/ingress-class-scope']]);
+  const namespaced = cls('  controller: example.com/ingress\n  parameters:\n    kind: IngressParameters\n    name: p\n    scope: Namespace\n');
+  expectAt(namespaced, [['Namespace', 'k8s/ingress-class-scope']]);
+  assert.deepEqual(codes(namespaced.replace('scope: Namespace', 'scope: Namespace\n    namespace: team-a')), []);
+});
+
 test('removed Ingress APIs are errors with a migration to networking.k8s.io/v1 that keeps comments', () => {
   const text = `apiVersion: extensions/v1beta1 # old
 kind: Ingress
@@ -320,6 +331,29 @@ spec:
       toCIDR: [10.0.0.0/8]
 `;
   expectAt(cnp, [['nodeSelector', 'cilium/selector'], ['nodeSelector', 'cilium/selector'], ['toFQDNs', 'cilium/fqdn-combined']]);
+});
+
+test('Calico policies: every nets and notNets entry is a CIDR or an address', () => {
+  for (const [apiVersion, kind] of [['projectcalico.org/v3', 'NetworkPolicy'], ['crd.projectcalico.org/v1', 'GlobalNetworkPolicy']]) {
+    const text = `apiVersion: ${apiVersion}
+kind: ${kind}
+metadata:
+  name: allow-office
+spec:
+  selector: app == 'web'
+  ingress:
+    - action: Allow
+      source:
+        nets: [10.0.0.0/8, 192.0.2.7, 10.0.0.0/99]
+  egress:
+    - action: Deny
+      destination:
+        notNets:
+          - fd00::/64
+          - office-lan
+`;
+    expectAt(text, [['10.0.0.0/99', 'calico/invalid-cidr'], ['office-lan', 'calico/invalid-cidr']]);
+  }
 });
 
 test('removed NetworkPolicy API gets an apiVersion fix; names and namespaces are checked per kind', () => {

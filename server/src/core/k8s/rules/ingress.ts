@@ -9,6 +9,7 @@ import { at, keyOrValue, type K8sRule, type K8sRuleContext } from './context';
 
 export const checkIngress: K8sRule = (ctx) => {
   if (ctx.def.apiVersion !== 'networking.k8s.io/v1') return;
+  if (ctx.def.kind === 'IngressClass') return checkIngressClass(ctx);
   const spec = property(ctx.resource.root, 'spec');
   if (!spec || spec.type !== 'object') return;
   const defaultBackend = property(spec, 'defaultBackend');
@@ -38,6 +39,21 @@ export const checkIngress: K8sRule = (ctx) => {
     at(ctx, annotation.keyNode, 'warning', 'k8s/deprecated-annotation', 'The kubernetes.io/ingress.class annotation is deprecated: set spec.ingressClassName instead.');
   }
 };
+
+/** An IngressClass's parameters: a namespace exactly when the referenced resource is namespaced. */
+function checkIngressClass(ctx: K8sRuleContext): void {
+  const parameters = nodeAt(ctx.resource.root, ['spec', 'parameters']);
+  if (parameters?.type !== 'object') return;
+  const scopeNode = property(parameters, 'scope');
+  const scope = stringValue(scopeNode) ?? 'Cluster';
+  const namespace = property(parameters, 'namespace');
+  if (scope === 'Namespace' && !namespace) {
+    at(ctx, scopeNode!, 'error', 'k8s/ingress-class-scope', 'With scope Namespace the parameters need a namespace: the API server rejects the IngressClass without one.');
+  } else if (scope === 'Cluster' && namespace) {
+    at(ctx, keyOrValue(namespace), 'error', 'k8s/ingress-class-scope',
+      `A cluster-scoped parameters resource has no namespace: remove it, or set scope: Namespace${scopeNode ? '' : ' (scope defaults to Cluster)'}.`);
+  }
+}
 
 function checkHost(ctx: K8sRuleContext, node: JsonNode, what: string): void {
   const host = String(node.value);
