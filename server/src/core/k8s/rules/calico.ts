@@ -1,12 +1,14 @@
-// Calico IP pools: CIDR, block size and encapsulation rules from Calico's validation.
-import { property, stringValue } from '../../common/json';
-import { formatNetwork, overlaps, parseCidr } from '../../common/ip';
-import { at, type K8sRule } from './context';
+// Calico IP pools: CIDR, block size and encapsulation rules from Calico's validation; the
+// addresses in Calico policy rules.
+import { property, stringValue, type JsonNode } from '../../common/json';
+import { formatNetwork, overlaps, parseCidr, parseIp } from '../../common/ip';
+import { items } from '../resource';
+import { at, type K8sRule, type K8sRuleContext } from './context';
 
 const linkLocal = [parseCidr('169.254.0.0/16')!, parseCidr('fe80::/10')!];
 
 export const checkCalico: K8sRule = (ctx) => {
-  if (ctx.def.kind !== 'IPPool') return;
+  if (ctx.def.kind !== 'IPPool') return checkPolicy(ctx);
   const spec = property(ctx.resource.root, 'spec');
   const cidrNode = property(spec, 'cidr');
   const cidr = parseCidr(stringValue(cidrNode) ?? '');
@@ -31,3 +33,22 @@ export const checkCalico: K8sRule = (ctx) => {
   if (enabled(ipip) && enabled(vxlan)) at(ctx, vxlan!, 'error', 'calico/encapsulation', 'ipipMode and vxlanMode cannot both be enabled on one pool.');
   if (v6 && enabled(ipip)) at(ctx, ipip!, 'error', 'calico/encapsulation', 'IPIP is not supported on IPv6 pools; use vxlanMode.');
 };
+
+/** NetworkPolicy and GlobalNetworkPolicy: each entry of nets and notNets is a CIDR or a single address. */
+function checkPolicy(ctx: K8sRuleContext): void {
+  const spec = property(ctx.resource.root, 'spec');
+  for (const direction of ['ingress', 'egress']) {
+    for (const rule of items(property(spec, direction))) {
+      for (const side of ['source', 'destination']) {
+        const entity = property(rule, side);
+        for (const key of ['nets', 'notNets']) for (const net of items(property(entity, key))) checkNet(ctx, net);
+      }
+    }
+  }
+}
+
+function checkNet(ctx: K8sRuleContext, node: JsonNode): void {
+  if (node.type !== 'string') return;
+  const value = String(node.value);
+  if (!parseCidr(value) && !parseIp(value)) at(ctx, node, 'error', 'calico/invalid-cidr', `"${value}" is not a CIDR such as 10.0.0.0/8 (or a single address); Calico rejects the policy.`);
+}

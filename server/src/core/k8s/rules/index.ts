@@ -25,5 +25,5 @@ const byGroup: Record<KindDef['group'], K8sRule[]> = {
 };
 
 export function rulesFor(def: KindDef): K8sRule[] {
-  return [checkMetadata, checkRemovedApi, ...(def.kind === 'NetworkPolicy' && def.group === 'calico' ? [] : byGroup[def.group])];
+  return [checkMetadata, checkRemovedApi, ...byGroup[def.group]];
 }
