@@ -4,10 +4,15 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 function cnikit(...args: string[]) {
-  const result = spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8' });
+  return cnikitIn(process.cwd(), ...args);
+}
+
+function cnikitIn(cwd: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [resolve('dist/cli.js'), ...args], { encoding: 'utf8', cwd });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -79,6 +84,25 @@ test('sarif output is SARIF 2.1.0 with rules and regions', () => {
   assert.deepEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), ['cni/wrong-type']);
   assert.deepEqual(run.results[0].locations[0].physicalLocation.region, { startLine: 4, startColumn: 42, endLine: 4, endColumn: 48 });
   assert.equal(run.results[0].level, 'error');
+});
+
+test('sarif locations are URIs: relative paths percent-encoded, absolute ones as file: URLs', () => {
+  const dir = workspace({ 'my net.d/bad #1.conflist': bad });
+  const uri = (result: { stdout: string }) => JSON.parse(result.stdout).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
+  assert.equal(uri(cnikitIn(dir, 'lint', '--format', 'sarif', 'my net.d/bad #1.conflist')), 'my%20net.d/bad%20%231.conflist');
+  const absolute = join(dir, 'my net.d', 'bad #1.conflist');
+  assert.equal(uri(cnikit('lint', '--format', 'sarif', absolute)), pathToFileURL(absolute).href);
+});
+
+test('a symbolic link back to a folder being searched is not followed again', () => {
+  const dir = workspace({ 'net.d/bad.conflist': bad });
+  symlinkSync('..', join(dir, 'net.d', 'loop'));
+  symlinkSync('net.d', join(dir, 'alias'));
+  const result = cnikit('lint', '--format', 'json', dir);
+  assert.equal(result.status, 1, result.stderr);
+  assert.equal(result.stderr, '');
+  const files = JSON.parse(result.stdout).diagnostics.map((d: { file: string }) => d.file.slice(dir.length + 1));
+  assert.equal(files.length, 1, files.join(', '));
 });
 
 test('usage and I/O problems exit 2 with one line on stderr and no stack trace', () => {

@@ -1,6 +1,6 @@
 // Finds the files `cnikit lint` reads: the files named, and below folders every CNI or YAML file
 // (JSON files only when their content is a CNI config). Problems are UsageErrors (exit 2).
-import { readdirSync, readFileSync, statSync, lstatSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { looksLikeCni } from '../core';
 
@@ -18,13 +18,17 @@ export function collectFiles(paths: string[]): SourceFile[] {
   const files: SourceFile[] = [];
   for (const path of paths) {
     const stat = statOrThrow(path);
-    if (stat.isDirectory()) walk(path, files);
+    if (stat.isDirectory()) walk(path, files, new Set());
     else files.push({ path, text: readText(path) });
   }
   return files.filter((f) => !f.path.toLowerCase().endsWith('.json') || looksLikeCni(f.text));
 }
 
-function walk(dir: string, files: SourceFile[]): void {
+/** `seen` holds the real paths of the folders walked so far: a link back to one of them is not followed again. */
+function walk(dir: string, files: SourceFile[], seen: Set<string>): void {
+  const real = realPath(dir);
+  if (seen.has(real)) return;
+  seen.add(real);
   let names: string[];
   try {
     names = readdirSync(dir).sort();
@@ -35,10 +39,18 @@ function walk(dir: string, files: SourceFile[]): void {
     const path = join(dir, name);
     const stat = statOrThrow(path);
     if (stat.isDirectory()) {
-      if (!skippedFolders.has(name)) walk(path, files);
+      if (!skippedFolders.has(name)) walk(path, files, seen);
     } else if (stat.isFile() && [...lintedExtensions, '.json'].some((ext) => name.toLowerCase().endsWith(ext))) {
       files.push({ path, text: readText(path) });
     }
+  }
+}
+
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch (error) {
+    throw new UsageError(`cannot read folder ${path}: ${reason(error)}`);
   }
 }
 

@@ -1,4 +1,6 @@
 // Output formats of `cnikit lint`: stylish for people, json for scripts, SARIF for code scanning.
+import { isAbsolute, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Severity } from '../core';
 
 export interface LintDiagnostic {
@@ -53,11 +55,17 @@ function sarif(diagnostics: LintDiagnostic[], version: string) {
         message: { text: d.message },
         locations: [{
           physicalLocation: {
-            artifactLocation: { uri: d.file.split('\\').join('/') },
+            artifactLocation: { uri: artifactUri(d.file) },
             region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
           },
         }],
       })),
     }],
   };
+}
+
+/** SARIF wants a URI: an absolute path becomes a file: URL, a relative one stays relative, percent-encoded. */
+function artifactUri(file: string): string {
+  if (isAbsolute(file)) return pathToFileURL(file).href;
+  return file.split(sep === '\\' ? /[\\/]/ : '/').map(encodeURIComponent).join('/');
 }
