@@ -162,6 +162,24 @@ test('duplicate objects across files', () => {
   assert.deepEqual(cross(service, yamlDoc('b.yaml', svc)).filter((c) => c.endsWith('duplicate-object')), [`${at(svc, 'web')} k8s/duplicate-object`]);
 });
 
+test('duplicates are the same resource: a Calico NetworkPolicy is not a Kubernetes one of the same name', () => {
+  const policy = (apiVersion: string, spec: string) => `apiVersion: ${apiVersion}\nkind: NetworkPolicy\nmetadata:\n  name: deny\n  namespace: shop\nspec:\n${spec}`;
+  const k8s = policy('networking.k8s.io/v1', '  podSelector: {}\n  policyTypes: [Ingress]\n');
+  const calico = policy('projectcalico.org/v3', '  selector: all()\n  types: [Ingress]\n');
+  const calicoCrd = policy('crd.projectcalico.org/v1', '  selector: all()\n  types: [Ingress]\n');
+  const service = createLanguageService();
+  service.indexFile('file:///ws/k8s.yaml', k8s);
+  assert.deepEqual(cross(service, yamlDoc('calico.yaml', calico)), []);
+  // Calico's CRD group stores what its API group serves: the same object twice.
+  service.indexFile('file:///ws/calico-crd.yaml', calicoCrd);
+  assert.deepEqual(cross(service, yamlDoc('calico.yaml', calico, 2)), [`${at(calico, 'deny')} k8s/duplicate-object`]);
+  assert.match(service.validate(yamlDoc('calico.yaml', calico, 3)).find((d) => d.code === 'k8s/duplicate-object')!.message as string, /calico-crd\.yaml/);
+  // Kubernetes moved kinds between its own groups: an extensions/v1beta1 Ingress is the v1 one.
+  const ingress = (apiVersion: string) => `apiVersion: ${apiVersion}\nkind: Ingress\nmetadata:\n  name: web\n  namespace: shop\nspec: {}\n`;
+  service.indexFile('file:///ws/old-ingress.yaml', ingress('extensions/v1beta1'));
+  assert.deepEqual(cross(service, yamlDoc('ingress.yaml', ingress('networking.k8s.io/v1'))).filter((c) => c.endsWith('duplicate-object')), [`${at(ingress('networking.k8s.io/v1'), 'web')} k8s/duplicate-object`]);
+});
+
 test('in a net.d folder, configs other than the lexicographically first get a hint', () => {
   const service = createLanguageService();
   const conf = '{ "cniVersion": "1.0.0", "name": "n", "plugins": [{ "type": "loopback" }] }';

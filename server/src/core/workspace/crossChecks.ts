@@ -137,12 +137,25 @@ const overlappingSubnets: Check = (object, index, report, settings) => {
 
 const duplicates: Check = (object, index, report) => {
   if (!object.name) return;
-  const same = index.find(object.kind, object.namespace, object.name).filter((o) => o !== object);
+  const family = apiFamily(object.apiVersion);
+  const same = index.find(object.kind, object.namespace, object.name).filter((o) => o !== object && apiFamily(o.apiVersion) === family);
   if (same.length === 0) return;
   const other = same[0];
   report(finding(object.span.start, object.span.end, 'warning', 'k8s/duplicate-object',
     `${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name} is also defined in ${fileName(other.uri)}; applying both, the last one wins.`));
 };
+
+/**
+ * Which objects of one kind are the same resource: Kubernetes moved kinds between its own groups
+ * (an extensions/v1beta1 Ingress is the networking.k8s.io/v1 one), and Calico's CRD group stores
+ * what its API group serves; a Calico NetworkPolicy is not a Kubernetes NetworkPolicy.
+ */
+function apiFamily(apiVersion: string): string {
+  const slash = apiVersion.lastIndexOf('/');
+  const group = slash < 0 ? '' : apiVersion.slice(0, slash);
+  if (!group.includes('.') || group.endsWith('.k8s.io')) return 'kubernetes';
+  return group === 'crd.projectcalico.org' ? 'projectcalico.org' : group;
+}
 
 function shadowedConfig(uri: string, index: WorkspaceIndex, report: (f: Finding) => void): void {
   const config = index.configFile(uri);
