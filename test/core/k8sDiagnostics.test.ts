@@ -291,6 +291,43 @@ spec:
   expectAt(json, [['macvlan-conf', 'multus/unknown-network'], ['"10.1.1.300/24"', 'multus/invalid-address'], ['"zz:11"', 'multus/invalid-address'], ['"interfce"', 'multus/unknown-key']]);
 });
 
+test('list limits of the schema read as sentences, once per list', () => {
+  const text = `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  dnsPolicy: None
+  dnsConfig:
+    nameservers: [10.0.0.10, 10.0.0.11, 10.0.0.12, 10.0.0.13]
+  containers: [{name: c, image: x}]
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: p
+spec:
+  podSelector: {}
+  policyTypes: [Ingress, Ingress, Ingress]
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: s
+spec:
+  ipFamilies: [IPv6, IPv4, IPv6]
+  ports: [{port: 80}]
+`;
+  const found = service.validate(yaml(text));
+  assert.deepEqual(brief(found), [`${at(text, '[10.0.0.10')} k8s/invalid-value`, `${at(text, '[Ingress')} k8s/invalid-value`, `${at(text, '[IPv6')} k8s/invalid-value`, `${at(text, '[IPv6')} k8s/invalid-value`]);
+  assert.deepEqual(found.map((d) => d.message), [
+    '"nameservers" may have at most 3 entries; the API server rejects more.',
+    '"policyTypes" may have at most 2 entries; the API server rejects more.',
+    '"ipFamilies" may have at most 2 entries; the API server rejects more.',
+    '"ipFamilies" lists the same entry twice (entries 1 and 3); the API server rejects duplicates.',
+  ]);
+});
+
 test('flannel ConfigMap: cni-conf.json as a CNI list, net-conf.json as flannel config', () => {
   const text = `apiVersion: v1
 kind: ConfigMap

@@ -188,6 +188,11 @@ function describeError(error: ErrorObject, located: Map<string, Located>, check:
     case 'minItems':
       return finding(start, end, 'error', code('invalid-value'),
         `${subject} must have at least ${schema.minItems} ${schema.minItems === 1 ? 'entry' : 'entries'}; ${check.owner} rejects an empty list.`);
+    case 'maxItems':
+      return finding(start, end, 'error', code('invalid-value'), `${subject} may have at most ${error.params.limit} ${error.params.limit === 1 ? 'entry' : 'entries'}; ${check.owner} rejects more.`);
+    case 'uniqueItems':
+      return finding(start, end, 'error', code('invalid-value'),
+        `${subject} lists the same entry twice (entries ${Math.min(Number(error.params.i), Number(error.params.j)) + 1} and ${Math.max(Number(error.params.i), Number(error.params.j)) + 1}); ${check.owner} rejects duplicates.`);
     case 'pattern':
       return finding(start, end, 'error', code('invalid-value'), `${subject} ${schema['x-patternMessage'] ?? `must match ${schema.pattern}`}.`);
     case 'format':

@@ -50,15 +50,13 @@ function checkDns(ctx: K8sRuleContext, spec: JsonNode): void {
   const policy = stringValue(policyNode) ?? 'ClusterFirst';
   const dnsConfig = property(spec, 'dnsConfig');
   const nameservers = items(property(dnsConfig, 'nameservers'));
+  // At most 3 nameservers and 32 search domains: the schema says so.
   if (policy === 'None' && nameservers.length === 0) {
     at(ctx, keyOrValue(dnsConfig ?? policyNode!), 'error', 'k8s/dns-config', 'dnsPolicy None needs dnsConfig with at least one nameserver.');
   }
-  if (nameservers.length > 3) at(ctx, nameservers[3], 'error', 'k8s/dns-config', 'At most 3 nameservers are allowed.');
   for (const server of nameservers) {
     if (server.type === 'string' && !parseIp(String(server.value))) at(ctx, server, 'error', 'k8s/invalid-address', `"${server.value}" is not an IP address.`);
   }
-  const searches = items(property(dnsConfig, 'searches'));
-  if (searches.length > 32) at(ctx, searches[32], 'error', 'k8s/dns-config', 'At most 32 search domains are allowed.');
   const hostNetwork = property(spec, 'hostNetwork');
   if (hostNetwork?.value === true && policy === 'ClusterFirst') {
     at(ctx, policyNode ?? keyOrValue(hostNetwork), 'hint', 'k8s/host-network-dns',
