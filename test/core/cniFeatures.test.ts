@@ -81,6 +81,16 @@ test('hover on a key explains it, with type, default and an upstream link', () =
   assert.equal(document.getText(hover.range!), '"hairpinMode"');
 });
 
+test('hover shows an example even where the schema lists none: a boolean turned on, or a sample address', () => {
+  const hoverText = (marked: string) => {
+    const { document, position } = docAtCursor(marked);
+    return (service.hover(document, position)!.contents as { value: string }).value;
+  };
+  assert.match(hoverText('{ "plugins": [{ "type": "bridge", "hairp|inMode": false }] }'), /Example:\n```json\n"hairpinMode": true\n```/);
+  assert.match(hoverText('{ "plugins": [{ "type": "bridge", "ipam": { "type": "host-local", "gate|way": "" } }] }'), /Example:\n```json\n"gateway": "10\.22\.0\.1"\n```/);
+  assert.match(hoverText('{ "plugins": [{ "type": "bandwidth", "shaped|Subnets": [] }] }'), /Example:\n```json\n"shapedSubnets": \["10\.22\.0\.0\/16"\]\n```/);
+});
+
 test('hover on a type value describes the plugin; on an enum value its meaning', () => {
   const plugin = docAtCursor('{ "plugins": [{ "type": "port|map" }] }');
   assert.match((service.hover(plugin.document, plugin.position)!.contents as { value: string }).value, /\*\*portmap\*\* · meta \(chained\) plugin/);
