@@ -114,3 +114,34 @@ test('a default-deny policy for a namespace', () => {
   const result = applyOffsetEdits(workload, action.edits);
   assert.deepEqual(parseAllDocuments(result).map((d) => (d.toJS() as { kind: string }).kind), ['Namespace', 'NetworkPolicy']);
 });
+
+test('the default-deny policy goes into a trailing empty document instead of adding another marker', () => {
+  for (const text of ['kind: Service\n---\n', 'kind: Service\n---\n# the policies\n', 'kind: Service\n--- # next\n\n']) {
+    const result = applyOffsetEdits(text, defaultDenyPolicyAction(text, 'shop').edits);
+    const kinds = parseAllDocuments(result).map((d) => (d.toJS() as { kind?: string } | null)?.kind);
+    assert.deepEqual(kinds, ['Service', 'NetworkPolicy'], JSON.stringify(result));
+  }
+});
+
+test('in a file with CRLF line ends, every scaffold action inserts CRLF', () => {
+  const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+  const mixed = (text: string) => /[^\r]\n/.test(text);
+  const cases = [
+    ['default deny', crlf('kind: Service\nmetadata:\n  name: web\n'), (t: string) => [defaultDenyPolicyAction(t, 'shop')]],
+    ['empty document', crlf('# nothing yet\n'), (t: string) => emptyDocumentActions(t)],
+    ['NAD config', crlf(`${nadHead}spec:\n  config: ""\n`), (t: string) => nadConfigActions(t)],
+    ['NAD without spec', crlf(nadHead), (t: string) => nadConfigActions(t)],
+  ] as const;
+  for (const [label, text, actions] of cases) {
+    const found = actions(text);
+    assert.ok(found.length > 0, label);
+    for (const action of found) {
+      const result = applyOffsetEdits(text, action.edits);
+      assert.ok(!mixed(result), `${label} / ${action.title}: ${JSON.stringify(result.slice(0, 200))}`);
+      assert.deepEqual(parseAllDocuments(result).flatMap((d) => d.errors.map((e) => e.message)), [], `${label} / ${action.title} parses`);
+    }
+  }
+  // The config inserted into a CRLF NAD is still the same CNI config.
+  const inserted = applyOffsetEdits(crlf(`${nadHead}spec:\n  config: ""\n`), nadConfigActions(crlf(`${nadHead}spec:\n  config: ""\n`))[0].edits);
+  assert.equal(configOf(inserted).type, 'macvlan');
+});

@@ -48,7 +48,7 @@ export function emptyDocumentActions(text: string, range: DocumentRange = { star
     const { values } = resolveOptions('policy', { policy: choice.value });
     return { title: `Scaffold a NetworkPolicy (${choice.value})`, edits: insert(yamlFile([policyDocument(policyRequestOf(values))])) };
   });
-  return [...nads, ...policies];
+  return inLineEndsOf(text, [...nads, ...policies]);
 }
 
 /**
@@ -72,12 +72,12 @@ export function nadConfigActions(text: string, range: DocumentRange = { start: 0
   const namespace = isScalar(namespaceNode) && typeof namespaceNode.value === 'string' && !objectNameProblem(namespaceNode.value) ? namespaceNode.value : undefined;
   const site = configSite(slice, root.items);
   if (!site) return [];
-  return nadPlugins.map((plugin) => {
+  return inLineEndsOf(text, nadPlugins.map((plugin) => {
     const { values } = resolveOptions('nad', { plugin, namespace });
     const config = JSON.stringify(attachmentConfig({ ...attachmentOf(values), name }), null, 2);
     const edit = site(config);
     return { title: `Insert ${plugin === 'ipvlan' ? 'an' : 'a'} ${plugin} config`, edits: [{ start: range.start + edit.start, end: range.start + edit.end, newText: edit.newText }] };
-  });
+  }));
 }
 
 type Site = (json: string) => TextEdit;
@@ -120,8 +120,24 @@ export function defaultDenyPolicyText(namespace: string, policy: 'default-deny-i
 
 /** (c) "Add a default-deny policy": appends the policy to the text as a new YAML document. */
 export function defaultDenyPolicyAction(text: string, namespace: string): ScaffoldAction {
-  const separator = text.trim() === '' ? '' : `${text.endsWith('\n') ? '' : '\n'}---\n`;
-  return { title: `Add a default-deny policy for namespace ${namespace}`, edits: [{ start: text.length, end: text.length, newText: separator + defaultDenyPolicyText(namespace) }] };
+  const lead = text === '' || text.endsWith('\n') ? '' : '\n';
+  // A file that ends with an empty document (a `---` line, then at most comments) takes the policy there.
+  const separator = text.trim() === '' || endsWithEmptyDocument(text) ? lead : `${lead}---\n`;
+  const [action] = inLineEndsOf(text, [{ title: `Add a default-deny policy for namespace ${namespace}`, edits: [{ start: text.length, end: text.length, newText: separator + defaultDenyPolicyText(namespace) }] }]);
+  return action;
+}
+
+function endsWithEmptyDocument(text: string): boolean {
+  const markers = [...text.matchAll(/^---[ \t]*(#.*)?\r?$/gm)];
+  const last = markers[markers.length - 1];
+  return !!last && isEmptyYaml(text.slice(last.index! + last[0].length));
+}
+
+/** The actions' edits with the text's own line ends: a CRLF file stays CRLF. */
+function inLineEndsOf(text: string, actions: ScaffoldAction[]): ScaffoldAction[] {
+  const newline = text.indexOf('\n');
+  if (newline <= 0 || text[newline - 1] !== '\r') return actions;
+  return actions.map((a) => ({ ...a, edits: a.edits.map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, '\r\n') })) }));
 }
 
 function pairOf(items: Pair[], key: string): Pair | undefined {
