@@ -148,6 +148,14 @@ test('an unknown plugin type is only a hint, and its keys are not flagged', () =
   assert.equal(diagnostics[0].severity, 4);
 });
 
+test('an empty type gets one error that says so, not a path complaint or an unknown-plugin hint', () => {
+  const diagnostics = lint(bridgeList('{ "type": "", "ipam": { "type": "" } }'));
+  // An empty ipam.type is no error: bridge then attaches without an address, as with "ipam": {}.
+  assert.deepEqual(diagnostics.map((d) => `${brief([d])[0]} ${d.message}`), ['5:15 cni/invalid-value "type" must not be empty.']);
+  assert.deepEqual(codes(bridgeList('{ "type": "bridge", "ipam": { "type": "" } }')), []);
+  assert.deepEqual(codes(bridgeList('{ "type": "ptp", "ipam": { "type": "" } }')), ['5:15 cni/missing-ipam']);
+});
+
 test('file kind: a list saved as .conf and a single plugin saved as .conflist are errors', () => {
   const list = '{ "cniVersion": "1.0.0", "name": "n", "plugins": [{ "type": "loopback" }] }';
   assert.ok(codes(list, '10-net.conf').includes('1:3 cni/wrong-file-kind'));

@@ -12,7 +12,7 @@ export const checkPluginObjects: Rule = (ctx) => {
   const { model, registry, report } = ctx;
   for (const plugin of model.plugins) {
     if (plugin.node.type !== 'object') continue; // the list schema reports non-object entries
-    if (plugin.type !== undefined && !registry.plugins.has(plugin.type) && !registry.ipams.has(plugin.type) && plugin.typeNode) {
+    if (plugin.type && !registry.plugins.has(plugin.type) && !registry.ipams.has(plugin.type) && plugin.typeNode) {
       report(finding(span(plugin.typeNode).start, span(plugin.typeNode).end, 'hint', 'cni/unknown-plugin',
         `CNIKit does not know the plugin "${plugin.type}", so only the keys every plugin shares are checked.`));
     }
@@ -44,7 +44,7 @@ function checkIpam({ registry, report }: RuleContext, plugin: PluginEntry): void
       `"ipam" has settings but no "type", so no IPAM plugin runs and the interface gets no address. Add "type", for example "host-local".`));
   }
   const known = plugin.ipamType !== undefined && registry.ipams.has(plugin.ipamType);
-  if (plugin.ipamType !== undefined && !known && typeNode) {
+  if (plugin.ipamType && !known && typeNode) {
     report(finding(span(typeNode).start, span(typeNode).end, 'hint', 'cni/unknown-plugin',
       `CNIKit does not know the IPAM plugin "${plugin.ipamType}", so its keys are not checked.`));
   }
