@@ -16,6 +16,12 @@ for (const c of corpusCases()) {
     if (c.folder === 'reject') {
       const plugin = readExpected(c);
       assert.ok(errors.length > 0, `the ${plugin?.plugin} plugin rejects it ("${plugin?.msg}"), lint found no error`);
+      // At the offending key or value: a short, non-empty range, never the whole file.
+      const document = doc(readCase(c), c.name);
+      for (const d of diagnostics.filter((x) => x.severity === 1)) {
+        const length = document.offsetAt(d.range.end) - document.offsetAt(d.range.start);
+        assert.ok(length > 0 && length < document.getText().length / 2, `${d.code} spans ${length} characters`);
+      }
     } else {
       assert.deepEqual(errors, [], `the plugins' verdict for ${c.folder}/ is not a config error, lint reports errors`);
     }
