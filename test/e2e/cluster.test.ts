@@ -73,7 +73,7 @@ describe('CNIKit in the VS Code workbench: the cluster explorer', () => {
     const session = await shared!.get(t);
     if (!session) return;
     const { page } = session;
-    await h.step(page, 'open the cluster explorer', () => h.runCommand(page, 'CNIKit: Focus on Cluster Networks View'));
+    await h.step(page, 'open the cluster explorer', () => h.runCommand(page, 'CNIKit: Focus on Cluster Networks View', { timeout: 60_000 }));
     // the current context is expanded on its own and connects
     await h.step(page, 'the contexts and the current one\'s sections', () =>
       waitForRows(page, ['local-cilium-multus', 'local-flannel', 'local-calico', 'CNI', 'Nodes', 'Network attachments']));

@@ -5,7 +5,7 @@ import type { Kubeconfig } from '../../../server/src/cluster';
 import { loadClusterModule } from './backend';
 import { Loadable } from './loadable';
 import { ContextNode } from './nodes/contextNode';
-import { errorNodes } from './nodes/errorNodes';
+import { errorMessage, errorNodes } from './nodes/errorNodes';
 import { MessageNode } from './nodes/messageNode';
 import type { ExplorerHost, ExplorerNode } from './nodes/types';
 import { readClusterSettings } from './settings';
@@ -37,7 +37,7 @@ export class ClusterExplorer implements vscode.TreeDataProvider<ExplorerNode>, v
     return node.getTreeItem();
   }
 
-  getChildren(node?: ExplorerNode): ExplorerNode[] {
+  getChildren(node?: ExplorerNode): ExplorerNode[] | Promise<ExplorerNode[]> {
     return node ? node.getChildren() : this.rootChildren();
   }
 
@@ -57,6 +57,7 @@ export class ClusterExplorer implements vscode.TreeDataProvider<ExplorerNode>, v
   reload(keep: boolean): void {
     const previous = this.root.value;
     this.root.load(() => this.readRoot(), () => {
+      if (this.root.error) this.host.log.warn(`cluster: ${errorMessage(this.root.error)}`);
       const next = this.root.value;
       for (const old of previous?.contexts ?? []) {
         const successor = next?.contexts.find((c) => c.name === old.name && c.info.server === old.info.server);
@@ -103,29 +104,33 @@ export class ClusterExplorer implements vscode.TreeDataProvider<ExplorerNode>, v
     this.emitter.dispose();
   }
 
-  private rootChildren(): ExplorerNode[] {
+  /**
+   * The contexts. Reading the kubeconfig is quick and local, so the view waits for it (showing its
+   * own progress bar) instead of a placeholder: a change event fired while the view is still
+   * rendering its first answer can be lost, and the placeholder would then stay.
+   */
+  private async rootChildren(): Promise<ExplorerNode[]> {
+    if (!this.root.started) this.reload(false);
+    await this.root.settled();
     const root = this.root.value;
-    if (root) {
-      const notes: ExplorerNode[] = [];
-      if (root.ignoredWorkspaceKubeconfig) {
-        notes.push(new MessageNode('Workspace kubeconfig setting ignored in Restricted Mode', {
-          icon: 'shield',
-          tooltip: `This workspace sets cnikit.cluster.kubeconfig to ${root.ignoredWorkspaceKubeconfig}. It is used only once you trust the workspace; until then the user setting, KUBECONFIG or ~/.kube/config is used.`,
-          command: { title: 'Manage Workspace Trust', command: 'workbench.trust.manage' },
-        }));
-      }
-      if (!root.contexts.length) {
-        return [...notes, new MessageNode(`No contexts in ${root.kubeconfig.files.join(', ')}`, { icon: 'info' }), MessageNode.action('Open cluster settings', 'cnikit.cluster.openSettings', [], 'settings-gear')];
-      }
-      return [...notes, ...root.contexts];
+    if (!root) return errorNodes(this.root.error ?? new Error('the kubeconfig could not be read'), undefined, ['settings']);
+    const notes: ExplorerNode[] = [];
+    if (root.ignoredWorkspaceKubeconfig) {
+      notes.push(new MessageNode('Workspace kubeconfig setting ignored in Restricted Mode', {
+        icon: 'shield',
+        tooltip: `This workspace sets cnikit.cluster.kubeconfig to ${root.ignoredWorkspaceKubeconfig}. It is used only once you trust the workspace; until then the user setting, KUBECONFIG or ~/.kube/config is used.`,
+        command: { title: 'Manage Workspace Trust', command: 'workbench.trust.manage' },
+      }));
     }
-    if (this.root.error) return errorNodes(this.root.error, undefined, ['settings']);
-    if (!this.root.loading) this.reload(false);
-    return [MessageNode.loading('Reading kubeconfig…')];
+    if (!root.contexts.length) {
+      return [...notes, new MessageNode(`No contexts in ${root.kubeconfig.files.join(', ')}`, { icon: 'info' }), MessageNode.action('Open cluster settings', 'cnikit.cluster.openSettings', [], 'settings-gear')];
+    }
+    return [...notes, ...root.contexts];
   }
 
   private async readRoot(): Promise<Root> {
     const settings = readClusterSettings();
+    this.host.log.info(`cluster: reading the kubeconfig ${settings.kubeconfig ?? '(KUBECONFIG, else ~/.kube/config)'}`);
     const module = await loadClusterModule();
     const kubeconfig = await module.loadKubeconfig({ path: settings.kubeconfig });
     const chosen = this.memento.get<string>(ACTIVE_CONTEXT_KEY);
