@@ -25,12 +25,15 @@ export class ClusterExplorer implements vscode.TreeDataProvider<ExplorerNode>, v
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly root = new Loadable<Root>();
   private readonly host: ExplorerHost;
+  /** When VS Code last asked each node for its children. */
+  private readonly asked = new WeakMap<ExplorerNode, number>();
+  private readonly retryTimers = new Set<NodeJS.Timeout>();
 
   constructor(
     log: vscode.LogOutputChannel,
     private readonly memento: vscode.Memento,
   ) {
-    this.host = { module: loadClusterModule, settings: readClusterSettings, changed: (node) => this.emitter.fire(node), log };
+    this.host = { module: loadClusterModule, settings: readClusterSettings, changed: (node) => this.changed(node), log };
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
@@ -38,7 +41,25 @@ export class ClusterExplorer implements vscode.TreeDataProvider<ExplorerNode>, v
   }
 
   getChildren(node?: ExplorerNode): ExplorerNode[] | Promise<ExplorerNode[]> {
+    if (node) this.asked.set(node, Date.now());
     return node ? node.getChildren() : this.rootChildren();
+  }
+
+  /**
+   * Redraws a node whose data arrived. VS Code drops a change event that comes while it is still
+   * fetching that node's children (it then shows the stale "Loading…" line), so when the node has
+   * not been asked for its children since, the event is sent again, a few times at most. A
+   * collapsed node is not asked: it just gets one spare event.
+   */
+  private changed(node: ExplorerNode | undefined, retries = 3): void {
+    const firedAt = Date.now();
+    this.emitter.fire(node);
+    if (!node || retries === 0) return;
+    const timer = setTimeout(() => {
+      this.retryTimers.delete(timer);
+      if ((this.asked.get(node) ?? 0) < firedAt) this.changed(node, retries - 1);
+    }, 1000);
+    this.retryTimers.add(timer);
   }
 
   /** Reloads one node, or everything (keeping what is shown until the new data is in). */
@@ -100,6 +121,7 @@ export class ClusterExplorer implements vscode.TreeDataProvider<ExplorerNode>, v
   }
 
   dispose(): void {
+    for (const timer of this.retryTimers) clearTimeout(timer);
     for (const context of this.root.value?.contexts ?? []) context.dispose();
     this.emitter.dispose();
   }
