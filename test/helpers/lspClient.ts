@@ -16,7 +16,8 @@ export interface TestServer {
   capabilities: Record<string, unknown>;
 }
 
-export async function startServer(initializationOptions?: object, workspaceFolders?: { uri: string; name: string }[]): Promise<TestServer> {
+/** `configuration` answers the server's workspace/configuration requests by section (empty objects otherwise). */
+export async function startServer(initializationOptions?: object, workspaceFolders?: { uri: string; name: string }[], configuration: Record<string, unknown> = {}): Promise<TestServer> {
   const child = spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
@@ -26,7 +27,7 @@ export async function startServer(initializationOptions?: object, workspaceFolde
     const i = waiting.findIndex((w) => w.uri === params.uri && (w.version === undefined || w.version === params.version));
     if (i >= 0) waiting.splice(i, 1)[0].resolve(params.diagnostics);
   });
-  connection.onRequest('workspace/configuration', () => [{}]);
+  connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((item) => configuration[item.section ?? ''] ?? {}));
   connection.onNotification('window/logMessage', () => {});
   connection.listen();
   const init: any = await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } }, initializationOptions, workspaceFolders: workspaceFolders ?? null });

@@ -1,7 +1,7 @@
 // The server indexes the workspace folders from disk and follows file events.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -64,6 +64,54 @@ test('Attach network: a NAD on disk is offered in a pod template, and the edited
     const diagnostics = server.diagnostics(podUri, 2);
     server.change(podUri, 2, edited);
     assert.deepEqual(await diagnostics, []);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('file events and closed editors follow the scan: node_modules and files.exclude stay out, a closed untitled editor leaves the index', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cnikit-ws-'));
+  const server = await startServer(undefined, [{ uri: pathToFileURL(dir).toString(), name: 'ws' }], { files: { exclude: { '**/generated': true } } });
+  // files.exclude is read when the scan starts: wait until the scan is done.
+  const scanDone = new Promise<void>((done) => server.connection.onNotification('window/logMessage', (p: { message: string }) => {
+    if (/^indexed \d+ files/.test(p.message)) done();
+  }));
+  const defines = (name: string) => nad.replace('storage-net', name);
+  const unknown = (diagnostics: { message: unknown }[]) => diagnostics.map((d) => /"([^"]+)"/.exec(String(d.message))![1]).sort();
+  /** The pod's unknown networks once `done` holds for them (fails after 5 s). */
+  const until = async (next: Promise<{ message: unknown }[]>, done: (names: string[]) => boolean, what: string) => {
+    const deadline = Date.now() + 5000;
+    let names: string[] = [];
+    for (let published = next; ; published = server.diagnostics(podUri)) {
+      const timedOut = new Promise<never>((_, fail) => setTimeout(() => fail(new Error(`timed out waiting for ${what}; last: ${names.join(', ')}`)), Math.max(deadline - Date.now(), 0)).unref());
+      names = unknown(await Promise.race([published, timedOut]));
+      if (done(names)) return names;
+    }
+  };
+  const podUri = pathToFileURL(join(dir, 'pod.yaml')).toString();
+  try {
+    const first = server.diagnostics(podUri);
+    server.open(podUri, pod.replace('storage-net, backup-net', 'vendored-net, generated-net, real-net'), 'yaml');
+    assert.deepEqual(unknown(await first), ['generated-net', 'real-net', 'vendored-net']);
+    await scanDone;
+    // Files the scan skips do not come in through file events either.
+    mkdirSync(join(dir, 'node_modules', 'chart'), { recursive: true });
+    mkdirSync(join(dir, 'generated'));
+    const files = { 'node_modules/chart/nad.yaml': 'vendored-net', 'generated/nad.yaml': 'generated-net', 'real.yaml': 'real-net' };
+    for (const [path, name] of Object.entries(files)) writeFileSync(join(dir, path), defines(name));
+    const afterEvents = server.diagnostics(podUri);
+    void server.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: Object.keys(files).map((path) => ({ uri: pathToFileURL(join(dir, path)).toString(), type: 1 })),
+    });
+    assert.deepEqual(await until(afterEvents, (names) => !names.includes('real-net'), 'real.yaml to be indexed'), ['generated-net', 'vendored-net']);
+    // An untitled editor counts while it is open, and no longer once closed.
+    const untitled = 'untitled:Untitled-1';
+    const whileOpen = server.diagnostics(podUri);
+    server.open(untitled, defines('vendored-net'), 'yaml');
+    assert.deepEqual(await until(whileOpen, (names) => !names.includes('vendored-net'), 'the untitled editor to be indexed'), ['generated-net']);
+    const afterClose = server.diagnostics(podUri);
+    void server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: untitled } });
+    assert.deepEqual(await until(afterClose, (names) => names.includes('vendored-net'), 'the closed untitled editor to leave the index'), ['generated-net', 'vendored-net']);
   } finally {
     await server.stop();
   }

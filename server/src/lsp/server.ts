@@ -5,7 +5,7 @@ import {
   type Connection, type InitializeResult,
 } from 'vscode-languageserver';
 import { fileURLToPath } from 'node:url';
-import { excludeMatcher, indexPath, scanFolders } from './workspaceFiles';
+import { excludeMatcher, indexPath, scanFolders, scannedPath } from './workspaceFiles';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, defaultSettings, type ServiceSettings } from '../core';
 import { DiagnosticsScheduler } from './diagnostics';
@@ -18,6 +18,9 @@ export function startServer(connection: Connection): void {
   let canPullConfiguration = false;
   let folders: string[] = [];
   let indexedVersion = -1;
+  let exclude = excludeMatcher(undefined);
+  /** Whether a file on disk belongs in the index (the scan's rules: skipped folders, files.exclude). */
+  const scanned = (uri: string) => scannedPath(folders.filter((f) => f.startsWith('file:')).map((f) => fileURLToPath(f)), fileURLToPath(uri), exclude);
   /** Diagnostics of other documents depend on the workspace: refresh them when the index changed. */
   const refreshIfWorkspaceChanged = () => {
     if (service.workspaceVersion === indexedVersion) return;
@@ -59,8 +62,9 @@ export function startServer(connection: Connection): void {
   async function scanWorkspace(): Promise<void> {
     const files = canPullConfiguration ? await connection.workspace.getConfiguration('files').catch(() => undefined) : undefined;
     const started = Date.now();
+    exclude = excludeMatcher(files?.exclude);
     const count = await scanFolders(service, folders, {
-      exclude: excludeMatcher(files?.exclude),
+      exclude,
       maxFileSize: defaultSettings.maxFileSize,
       isOpen: (uri) => !!documents.get(uri),
     }, refreshIfWorkspaceChanged);
@@ -70,7 +74,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
     for (const change of changes) {
       if (documents.get(change.uri) || !change.uri.startsWith('file:')) continue; // open editors speak for themselves
-      if (change.type === FileChangeType.Deleted) service.removeFile(change.uri);
+      if (change.type === FileChangeType.Deleted || !scanned(change.uri)) service.removeFile(change.uri);
       else await indexPath(service, fileURLToPath(change.uri), { maxFileSize: defaultSettings.maxFileSize, isOpen: (uri) => !!documents.get(uri) });
     }
     refreshIfWorkspaceChanged();
@@ -97,7 +101,12 @@ export function startServer(connection: Connection): void {
     service.forget(uri);
     diagnostics.clear(uri);
     // What is on disk counts again (the editor may have held unsaved changes).
-    if (uri.startsWith('file:')) void indexPath(service, fileURLToPath(uri), { maxFileSize: defaultSettings.maxFileSize, isOpen: () => false }).then(refreshIfWorkspaceChanged);
+    // An untitled editor, or a file the scan leaves out, leaves the index with its editor.
+    if (uri.startsWith('file:') && scanned(uri)) void indexPath(service, fileURLToPath(uri), { maxFileSize: defaultSettings.maxFileSize, isOpen: () => false }).then(refreshIfWorkspaceChanged);
+    else {
+      service.removeFile(uri);
+      refreshIfWorkspaceChanged();
+    }
   });
 
   const withDoc = <T>(uri: string, fallback: T, what: string, work: (doc: TextDocument) => T): T => {

@@ -3,7 +3,7 @@
 // client's file events. Open editors take precedence: their text is indexed as they change.
 import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { LanguageService } from '../core';
 
@@ -65,6 +65,21 @@ async function* walk(root: string, dir: string, options: ScanOptions): AsyncGene
       yield path;
     }
   }
+}
+
+/**
+ * Whether the scan would take this file: not below a folder it skips (node_modules, .git…) or one
+ * files.exclude names, within a workspace folder. File events go through the same filter.
+ */
+export function scannedPath(roots: string[], path: string, exclude: (relativePath: string) => boolean): boolean {
+  const root = roots.find((r) => path.startsWith(r + sep));
+  if (!root) return true;
+  const parts = path.slice(root.length + 1).split(sep);
+  for (let i = 1; i <= parts.length; i++) {
+    if (exclude(parts.slice(0, i).join(sep))) return false;
+    if (i < parts.length && skippedFolders.has(parts[i - 1])) return false;
+  }
+  return true;
 }
 
 /** A predicate from VS Code's files.exclude globs, for the common forms (**\/name, name, *.ext). */
