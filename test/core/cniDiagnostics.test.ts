@@ -87,6 +87,21 @@ test('cniVersion: unknown versions are errors, 1.1.0 is information, old ones ar
   assert.equal(missing.find((d) => d.code === 'cni/missing-version')?.severity, 1);
 });
 
+test('firewall ingressPolicy "isolated" is information (plugins before v1.7.0 reject it); other policies say nothing', () => {
+  const chain = (policy: string) => bridgeList(`{ "type": "bridge", "ipam": { "type": "host-local", "subnet": "10.1.0.0/16" } },
+    { "type": "firewall", "ingressPolicy": ${policy} }`);
+  const isolated = chain('"isolated"');
+  const info = lint(isolated);
+  assert.deepEqual(brief(info), [`${at(isolated, '"isolated"')} cni/ingress-policy-isolated`]);
+  assert.equal(info[0].severity, 3);
+  assert.match(info[0].message as string, /v1\.7\.0/);
+  assert.match(info[0].message as string, /unknown ingress policy/);
+  assert.deepEqual(codes(chain('"same-bridge"')), []);
+  assert.deepEqual(codes(chain('"open"')), []);
+  // An unknown policy stays an error from the schema, without the information as well.
+  assert.deepEqual(brief(lint(chain('"Isolated"'))).map((d) => d.split(' ')[1]), ['cni/invalid-value']);
+});
+
 test('a plugin that does not support the list version is an error on its type', () => {
   const text = '{ "cniVersion": "0.3.1", "name": "n", "plugins": [{ "type": "bridge" }, { "type": "firewall" }] }';
   assert.deepEqual(codes(text), ['1:83 cni/version-unsupported']);

@@ -97,6 +97,13 @@ const rules: Record<string, PluginRule> = {
     ctx.report(finding(at.start, at.end, 'error', 'cni/missing-key',
       'host-device needs one of "device", "hwaddr", "kernelpath" or "pciBusID" (or the deviceID capability) to know which host device to move into the container.'));
   },
+  firewall(plugin, ctx) {
+    const policy = get(plugin, 'ingressPolicy');
+    if (policy?.value !== 'isolated') return;
+    const at = span(policy);
+    ctx.report(finding(at.start, at.end, 'info', 'cni/ingress-policy-isolated',
+      'ingressPolicy "isolated" is valid, but the firewall plugin only knows it since plugins v1.7.0: older releases (for example Debian\'s 1.1.1) fail with "unknown ingress policy". On such nodes use "same-bridge", which isolates the bridge from other traffic but lets its containers reach each other.'));
+  },
   flannel(plugin, ctx) {
     const delegate = get(plugin, 'delegate');
     for (const key of ['name', 'ipam']) {
