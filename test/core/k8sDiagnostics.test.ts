@@ -44,6 +44,16 @@ test('NAD: single- and double-quoted configs, including folded lines, map exactl
   expectAt(double, [['5000', 'cni/out-of-range']]);
 });
 
+test('NAD: folded (>) configs map exactly, also where lines fold into one and around more-indented lines', () => {
+  const folded = nad('>-\n    {"cniVersion": "1.0.0", "type": "macvlan",\n    "mode": "bridg",\n\n    "mtu": "9000"}');
+  expectAt(folded, [['"bridg"', 'cni/invalid-value'], ['"9000"', 'cni/wrong-type']]);
+  const indented = nad('>\n    {\n      "cniVersion": "1.0.0",\n      "type": "bridge",\n      "vlan": 5000\n    }');
+  expectAt(indented, [['5000', 'cni/out-of-range']]);
+  const document = yaml(folded);
+  const fix = service.codeActions(document, service.validate(document)[0].range).find((a) => a.title === 'Change to "bridge"')!;
+  assert.match(applyEdits(document, fix.edit!.changes![document.uri]), /\n    "mode": "bridge",\n/);
+});
+
 test('NAD: empty config delegates to a file (info); name may come from the NAD; resourceName format', () => {
   const empty = service.validate(yaml('apiVersion: k8s.cni.cncf.io/v1\nkind: NetworkAttachmentDefinition\nmetadata:\n  name: sriov-net\n  annotations:\n    k8s.v1.cni.cncf.io/resourceName: sriov_netdevice\n'));
   assert.deepEqual(empty.map((d) => [d.code, d.severity]), [['k8s/nad-file-config', 3], ['k8s/invalid-resource-name', 1]]);

@@ -70,3 +70,37 @@ test('hover on Kubernetes keys shows CNIKit docs with a link', () => {
   assert.match(value, /Local/);
   assert.match(value, /kubernetes\.io/);
 });
+
+const foldedNad = (config: string) => `apiVersion: k8s.cni.cncf.io/v1
+kind: NetworkAttachmentDefinition
+metadata:
+  name: macvlan-conf
+spec:
+  config: >-
+${config}
+`;
+
+test('hover inside a folded NAD config lands on the key in the YAML', () => {
+  const { text, offset } = withCursor(foldedNad('    {"cniVersion": "1.0.0",\n    "type": "macvlan",\n\n    "mo‸de": "bridge"}'), '‸');
+  const document = yaml(text);
+  const hover = service.hover(document, document.positionAt(offset))!;
+  assert.ok(hover, 'no hover');
+  assert.match((hover.contents as { value: string }).value, /\*\*mode\*\* · `string` · macvlan plugin/);
+  assert.equal(document.getText(hover.range!), '"mode"');
+  assert.equal(hover.range!.start.line, 9);
+});
+
+test('completion inside a folded NAD config: keys of the plugin and enum values, replacing exactly what is typed', () => {
+  const keys = complete(foldedNad('    {"cniVersion": "1.0.0",\n    "type": "macvlan",\n    ‸\n    }'));
+  const master = keys.items.find((i) => i.label === 'master');
+  assert.ok(master, keys.items.map((i) => i.label).join());
+  assert.equal(master.insertTextFormat, 1);
+  const edited = applyEdits(keys.document, [master.textEdit as { range: any; newText: string }]);
+  assert.doesNotMatch((master.textEdit as { newText: string }).newText, /\n/);
+  assert.match(edited, /\n    "master": "eth0"\n/);
+  const values = complete(foldedNad('    {"cniVersion": "1.0.0", "type": "ipvlan",\n    "mode": "l‸"}'));
+  assert.deepEqual(values.items.map((i) => i.label), ['l2', 'l3', 'l3s']);
+  const edit = values.items[1].textEdit as { range: any; newText: string };
+  assert.equal(values.document.getText(edit.range), '"l"');
+  assert.match(applyEdits(values.document, [edit]), /\n    "mode": "l3"\}\n/);
+});

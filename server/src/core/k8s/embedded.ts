@@ -36,7 +36,7 @@ export function mapFindings(findings: Finding[], node: JsonNode, mapping: Embedd
 function mapFixes(fixes: Fix[] | undefined, mapping: EmbeddedText): Fix[] | undefined {
   const mapped = fixes?.flatMap((fix) => {
     const edits = fix.edits.map((e) => {
-      const newText = mapping.encode(e.newText);
+      const newText = mapping.encodeJson(e.newText);
       if (newText === undefined) return undefined;
       const start = mapping.toSource(e.start);
       const end = e.end > e.start ? mapping.toSource(e.end - 1) + 1 : start;

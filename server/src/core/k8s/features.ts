@@ -49,14 +49,14 @@ export function completeYamlEmbedded(analysis: YamlAnalysis, offset: number, ser
   const inner = mapping.fromSource(offset - doc.start);
   if (inner === undefined) return undefined;
   const cni = analyzeCni(mapping.text, services.cni, { shape: region.shape ?? 'auto', embedded: true });
-  const literal = mapping.encode('\n') !== ' ' && mapping.encode('"') === '"';
+  const literal = mapping.encodeJson('\n') !== ' ' && mapping.encodeJson('"') === '"';
   return completeCni(cni, inner, services.cni).flatMap((c) => {
     const insert = c.snippet && !literal ? plainFromSnippet(c.insertText) : c.insertText;
-    const newText = mapping.encode(insert);
+    const newText = mapping.encodeJson(insert);
     if (newText === undefined) return [];
     const start = doc.start + mapping.toSource(c.start);
     const end = c.end > c.start ? doc.start + mapping.toSource(c.end - 1) + 1 : start;
-    return [{ ...c, insertText: newText, snippet: c.snippet && literal, start, end, filterText: c.filterText && mapping.encode(c.filterText) }];
+    return [{ ...c, insertText: newText, snippet: c.snippet && literal, start, end, filterText: c.filterText && mapping.encodeJson(c.filterText) }];
   });
 }
 

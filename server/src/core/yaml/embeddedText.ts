@@ -13,6 +13,11 @@ export interface EmbeddedText {
   fromSource(offset: number): number | undefined;
   /** Encodes replacement text for this scalar style; undefined where edits are not safe (plain, folded). */
   encode(newText: string): string | undefined;
+  /**
+   * Encodes replacement JSON text (where a line break is only whitespace): as `encode`, and for
+   * folded scalars too, with line breaks written as spaces (text on one line reads back as itself).
+   */
+  encodeJson(newText: string): string | undefined;
 }
 
 /**
@@ -24,11 +29,17 @@ export interface EmbeddedText {
  */
 export function embeddedText(source: string, start: number, end: number, style: string, value: string): EmbeddedText | undefined {
   const raw = source.slice(start, end);
-  const decoded = decode(raw, style);
+  const decoded = decode(raw, style, keyColumn(source, start));
   if (!decoded || decoded.chars.join('') !== value) return undefined;
   const positions = decoded.positions.map((p) => p + start);
   const after = positions.length ? positions[positions.length - 1] + 1 : start + decoded.contentStart;
   const indent = style === 'BLOCK_LITERAL' ? blockIndent(raw) : '';
+  const encode = (newText: string): string | undefined => {
+    if (style === 'QUOTE_DOUBLE') return JSON.stringify(newText.replace(/\n\s*/g, ' ')).slice(1, -1);
+    if (style === 'QUOTE_SINGLE') return newText.replace(/\n\s*/g, ' ').replace(/'/g, "''");
+    if (style === 'BLOCK_LITERAL') return newText.replace(/\n/g, `\n${indent}`);
+    return undefined;
+  };
   return {
     text: value,
     toSource: (i) => (i < positions.length ? positions[i] : after),
@@ -37,12 +48,8 @@ export function embeddedText(source: string, start: number, end: number, style: 
       const i = positions.findIndex((p) => p >= offset);
       return i < 0 ? positions.length : i;
     },
-    encode(newText) {
-      if (style === 'QUOTE_DOUBLE') return JSON.stringify(newText.replace(/\n\s*/g, ' ')).slice(1, -1);
-      if (style === 'QUOTE_SINGLE') return newText.replace(/\n\s*/g, ' ').replace(/'/g, "''");
-      if (style === 'BLOCK_LITERAL') return newText.replace(/\n/g, `\n${indent}`);
-      return undefined;
-    },
+    encode,
+    encodeJson: (newText) => (style === 'BLOCK_FOLDED' ? newText.replace(/\r?\n[ \t]*/g, ' ') : encode(newText)),
   };
 }
 
@@ -52,8 +59,9 @@ interface Decoded {
   contentStart: number;
 }
 
-function decode(raw: string, style: string): Decoded | undefined {
+function decode(raw: string, style: string, parentIndent: number): Decoded | undefined {
   switch (style) {
+    case 'BLOCK_FOLDED': return decodeFolded(raw, parentIndent);
     case 'QUOTE_DOUBLE': return decodeQuoted(raw, true);
     case 'QUOTE_SINGLE': return decodeQuoted(raw, false);
     case 'BLOCK_LITERAL': return decodeLiteral(raw);
@@ -151,7 +159,7 @@ function skipLineBreak(raw: string, i: number): number {
 function decodeLiteral(raw: string): Decoded | undefined {
   const headerEnd = raw.indexOf('\n');
   if (headerEnd < 0) return { chars: [], positions: [], contentStart: raw.length };
-  const header = raw.slice(0, headerEnd).replace(/\s+#.*$/, '').trim();
+  const header = raw.slice(0, headerEnd).replace(/\s+#[^\n]*$/, '').trim();
   const match = /^\|([1-9])?([-+])?$|^\|([-+])([1-9])?$/.exec(header);
   if (!match) return undefined;
   const chomp = match[2] ?? match[3] ?? '';
@@ -209,4 +217,112 @@ function blockIndent(raw: string): string {
   const lines = raw.split('\n').slice(1);
   const first = lines.find((l) => l.trim() !== '');
   return first ? /^ */.exec(first)![0] : '';
+}
+
+/**
+ * The column of the key on the line where a block scalar's header stands (after any `- ` of a
+ * sequence entry): the indentation an explicit indentation indicator counts from.
+ */
+function keyColumn(source: string, start: number): number {
+  const lineStart = source.lastIndexOf('\n', start - 1) + 1;
+  return /^[ ]*(?:-[ ]+)*/.exec(source.slice(lineStart, start))![0].length;
+}
+
+interface SourceLine {
+  /** Offset of the line in the raw scalar. */
+  at: number;
+  /** Number of leading spaces. */
+  indent: number;
+  /** The rest of the line, without its line break (a CR of CRLF removed). */
+  content: string;
+  /** Offset of the line break (CR or LF) ending the line, or the end of the scalar. */
+  breakAt: number;
+}
+
+/**
+ * `>` block scalars (YAML 1.2 line folding, as the yaml library decodes them): a line break
+ * between two lines at the content indentation becomes a space unless empty lines stand between
+ * them (each of which is then one line break); around more-indented lines (or lines starting with
+ * a tab) line breaks are kept. Chomping per the header. Every decoded character maps to the source
+ * character it came from: text to itself, a folding space or a kept line break to the line break
+ * it replaces.
+ */
+function decodeFolded(raw: string, parentIndent: number): Decoded | undefined {
+  const headerEnd = raw.indexOf('\n');
+  if (headerEnd < 0) return { chars: [], positions: [], contentStart: raw.length };
+  const header = raw.slice(0, headerEnd).replace(/\s+#[^\n]*$/, '').trim();
+  const match = /^>([1-9])?([-+])?$|^>([-+])([1-9])?$/.exec(header);
+  if (!match) return undefined;
+  const chomp = match[2] ?? match[3] ?? '';
+  const explicit = Number(match[1] ?? match[4] ?? 0);
+
+  const lines: SourceLine[] = [];
+  for (let at = headerEnd + 1; ;) {
+    let lineEnd = raw.indexOf('\n', at);
+    if (lineEnd < 0) lineEnd = raw.length;
+    let indent = 0;
+    while (raw[at + indent] === ' ') indent++;
+    const crlf = raw[lineEnd - 1] === '\r' && lineEnd - 1 >= at + indent;
+    const breakAt = crlf ? lineEnd - 1 : lineEnd;
+    lines.push({ at, indent, content: raw.slice(at + indent, breakAt), breakAt });
+    if (lineEnd >= raw.length) break;
+    at = lineEnd + 1;
+  }
+
+  // Trailing empty lines belong to chomping, except up to the last one indented past the content.
+  let chompStart = lines.length;
+  while (chompStart > 0 && lines[chompStart - 1].content === '') chompStart--;
+  // No content: an empty value (keep chomping would make it line breaks, left unmapped).
+  if (chompStart === 0) return chomp === '+' ? undefined : { chars: [], positions: [], contentStart: headerEnd + 1 };
+  let contentStart = 0;
+  while (lines[contentStart].content === '') contentStart++;
+  const trimIndent = explicit ? parentIndent + explicit : lines[contentStart].indent;
+  for (let i = lines.length - 1; i >= chompStart; i--) {
+    if (lines[i].indent > trimIndent) {
+      chompStart = i + 1;
+      break;
+    }
+  }
+
+  const chars: string[] = [];
+  const positions: number[] = [];
+  const push = (c: string, at: number) => { chars.push(c); positions.push(at); };
+  const pushSpan = (line: SourceLine, from: number) => {
+    for (let k = from; k < line.breakAt; k++) push(raw[k], k);
+  };
+  // Leading empty lines are kept as they are (with any spaces past the indentation).
+  for (let i = 0; i < contentStart; i++) {
+    pushSpan(lines[i], lines[i].at + Math.min(trimIndent, lines[i].indent));
+    push('\n', lines[i].breakAt);
+  }
+  let previous: { line: SourceLine; moreIndented: boolean } | undefined;
+  let empties: SourceLine[] = [];
+  for (let i = contentStart; i < chompStart; i++) {
+    const line = lines[i];
+    const moreIndented = line.indent > trimIndent || line.content[0] === '\t';
+    if (!moreIndented && line.content === '') {
+      empties.push(line);
+      continue;
+    }
+    if (previous) {
+      if (!previous.moreIndented && !moreIndented) {
+        if (empties.length === 0) push(' ', previous.line.breakAt);
+      } else {
+        push('\n', previous.line.breakAt);
+      }
+      for (const empty of empties) push('\n', empty.breakAt);
+    }
+    empties = [];
+    pushSpan(line, line.at + (moreIndented ? Math.min(trimIndent, line.indent) : line.indent));
+    previous = { line, moreIndented };
+  }
+  const last = previous!.line;
+  if (chomp === '') {
+    push('\n', last.breakAt);
+  } else if (chomp === '+') {
+    // Keep: one line break per line break after the last content line.
+    for (let i = chompStart; i < lines.length; i++) push('\n', lines[i - 1].breakAt);
+    if (chars[chars.length - 1] !== '\n') push('\n', last.breakAt);
+  }
+  return { chars, positions, contentStart: headerEnd + 1 + lines[contentStart].indent };
 }
