@@ -25,18 +25,27 @@ export function keyDocs(key: string, schema: JsonSchema, owner: string, fallback
   if (schema.minimum !== undefined || schema.maximum !== undefined) facts.push(`Range: ${schema.minimum ?? '…'} to ${schema.maximum ?? '…'}`);
   if (schema['x-since']) facts.push(`Since plugins ${schema['x-since']}; older releases ignore it`);
   if (facts.length) lines.push(facts.join(' · '), '');
-  const example = schema.examples?.[0] ?? (schema.enum ? schema.enum[0] : undefined) ?? fallbackExample(schema);
+  const example = keyExample(schema);
   if (example !== undefined) lines.push('Example:', '```json', `"${key}": ${JSON.stringify(example)}`, '```', '');
   const url = schema['x-docUrl'] ?? fallbackUrl;
   if (url) lines.push(`[Upstream documentation](${url})`);
   return lines.join('\n').trim();
 }
 
+/** The example a key's docs show: the first one its schema lists, else its first allowed value, else one derived from its type, default or format. */
+export function keyExample(schema: JsonSchema): unknown {
+  return schema.examples?.[0] ?? (schema.enum ? schema.enum[0] : undefined) ?? fallbackExample(schema);
+}
+
 const sampleByFormat: Record<string, string> = { ip: '10.22.0.1', cidr: '10.22.0.0/16', mac: 'c2:11:22:33:44:55' };
 
-/** An example for a key whose schema gives none: a boolean set the other way than its default, the default, or a sample of its format. */
+/**
+ * An example for a key whose schema gives none: a boolean set the other way than its default, the
+ * default, a sample of its format, or, for the `ipam` key (whose schema is the IPAM plugin's), the plugin's snippet.
+ */
 function fallbackExample(schema: JsonSchema): unknown {
   if (schema.type === 'boolean') return schema.default !== true;
+  if (schema['x-cni']?.snippet) return schema['x-cni'].snippet;
   if (schema.default !== undefined) return schema.default;
   const format = (s: JsonSchema | undefined) => (s?.format ? sampleByFormat[s.format] : undefined);
   if (schema.type === 'array') {
