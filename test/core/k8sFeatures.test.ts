@@ -104,3 +104,58 @@ test('completion inside a folded NAD config: keys of the plugin and enum values,
   assert.equal(values.document.getText(edit.range), '"l"');
   assert.match(applyEdits(values.document, [edit]), /\n    "mode": "l3"\}\n/);
 });
+
+const pod = (annotation: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  annotations:
+    k8s.v1.cni.cncf.io/networks: ${annotation}
+spec:
+  containers: [{name: c, image: busybox}]
+`;
+
+test('completion in the Multus networks annotation JSON: the keys of an attachment, encoded for the quotes', () => {
+  const { document, items } = complete(pod(`'[{"name": "macvlan-conf", ‸}]'`));
+  const keys = items.map((i) => i.label);
+  for (const key of ['namespace', 'interface', 'ips', 'mac', 'default-route', 'portMappings', 'bandwidth', 'cni-args']) assert.ok(keys.includes(key), keys.join());
+  assert.ok(!keys.includes('name'), 'a key already there is not offered again');
+  const iface = items.find((i) => i.label === 'interface')!;
+  assert.equal(iface.insertTextFormat, 1);
+  assert.match(iface.documentation && typeof iface.documentation === 'object' ? iface.documentation.value : String(iface.documentation), /\*\*interface\*\*/);
+  assert.match(applyEdits(document, [iface.textEdit as { range: any; newText: string }]), /networks: '\[\{"name": "macvlan-conf", "interface": "[^"']*"\}\]'\n/);
+  // A key being typed is replaced; keys of nested objects come from their own schema.
+  const typed = complete(pod(`'[{"name": "macvlan-conf", "def‸"}]'`));
+  const route = typed.items.find((i) => i.label === 'default-route')!;
+  assert.equal(typed.document.getText((route.textEdit as { range: any }).range), '"def"');
+  const ports = complete(pod(`'[{"name": "macvlan-conf", "portMappings": [{‸}]}]'`)).items.map((i) => i.label);
+  assert.deepEqual(ports.filter((k) => ['hostPort', 'containerPort', 'protocol'].includes(k)).sort(), ['containerPort', 'hostPort', 'protocol']);
+  assert.ok(!ports.includes('name'), ports.join());
+  // Double quotes: the inserted JSON is escaped for them.
+  const double = complete(pod(`"[{\\"name\\": \\"macvlan-conf\\", ‸}]"`));
+  const mac = double.items.find((i) => i.label === 'mac')!;
+  assert.match((mac.textEdit as { newText: string }).newText, /^\\"mac\\": \\"/);
+});
+
+test('completion in flannel net-conf.json: its keys and the backend types', () => {
+  const flannel = (netConf: string) => `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: kube-flannel-cfg
+  namespace: kube-flannel
+data:
+  net-conf.json: |
+${netConf}
+`;
+  const top = complete(flannel('    {\n      "Network": "10.244.0.0/16",\n      ‸\n    }')).items.map((i) => i.label);
+  for (const key of ['Backend', 'SubnetLen', 'EnableIPv6', 'IPv6Network']) assert.ok(top.includes(key), top.join());
+  assert.ok(!top.includes('Network'));
+  const { document, items } = complete(flannel('    {\n      "Network": "10.244.0.0/16",\n      "Backend": {"Type": "vx‸"}\n    }'));
+  const labels = items.map((i) => i.label);
+  assert.ok(labels.includes('vxlan') && labels.includes('host-gw') && labels.includes('wireguard'), labels.join());
+  const vxlan = items.find((i) => i.label === 'vxlan')!;
+  assert.equal(document.getText((vxlan.textEdit as { range: any }).range), '"vx"');
+  assert.match(applyEdits(document, [vxlan.textEdit as { range: any; newText: string }]), /\n      "Backend": \{"Type": "vxlan"\}\n/);
+  const backend = complete(flannel('    {\n      "Backend": {"Type": "vxlan", ‸}\n    }')).items.map((i) => i.label);
+  assert.ok(backend.includes('VNI') && backend.includes('Port') && !backend.includes('Type'), backend.join());
+});

@@ -1,10 +1,11 @@
 // Completion at an offset of a CNI config: keys valid for the plugin named by `type`, enum and
 // boolean values, plugin and IPAM types, whole plugin objects in `plugins`, and skeleton files.
 import { findNodeAtOffset, getLocation, type Location } from 'jsonc-parser';
-import type { JsonNode } from '../common/json';
+import { parseJson, type JsonNode } from '../common/json';
+import { schemaAtPath } from '../common/jsonSchema';
 import type { CniAnalysis } from './analyze';
 import { keyDocs, pluginDocs, typeLabel } from './docs';
-import { schemaAt, type JsonPath } from './schemaNav';
+import { schemaAt, type JsonPath, type SchemaAt } from './schemaNav';
 import type { JsonSchema, SchemaRegistry } from './schemaRegistry';
 import { recommendedVersion } from './rules/listRules';
 
@@ -27,7 +28,7 @@ export function completeCni(analysis: CniAnalysis, offset: number, registry: Sch
   const location = getLocation(text, offset);
   const path = location.path;
   const node = location.previousNode;
-  if (location.isAtPropertyKey) return keyCompletions(analysis, registry, path.slice(0, -1), offset, node);
+  if (location.isAtPropertyKey) return keyCompletions(analysis.parsed.root, schemaAt(model, registry, path.slice(0, -1)), path.slice(0, -1), offset, node);
   const last = path[path.length - 1];
   if (typeof last === 'number' && model.shape === 'list' && path.length === 2 && path[0] === 'plugins' && !insideValue(analysis, offset)) {
     return pluginSnippets(registry, text, offset);
@@ -35,21 +36,37 @@ export function completeCni(analysis: CniAnalysis, offset: number, registry: Sch
   return valueCompletions(analysis, registry, path, offset, location);
 }
 
-function keyCompletions(analysis: CniAnalysis, registry: SchemaRegistry, objectPath: JsonPath, offset: number, node: JsonNode | undefined): Completion[] {
-  const at = schemaAt(analysis.model!, registry, objectPath);
+/**
+ * Completion in JSON that one schema describes (the JSON embedded in YAML beside CNI configs: the
+ * Multus networks annotation, flannel's net-conf.json): its keys as for a CNI config, and enum,
+ * boolean, default and example values. `owner` names the text in the docs ("flannel net-conf.json").
+ */
+export function completeJsonSchema(text: string, offset: number, schema: JsonSchema, owner: string): Completion[] {
+  const location = getLocation(text, offset);
+  const path = location.path;
+  const at = (p: JsonPath): SchemaAt | undefined => {
+    const found = schemaAtPath(schema, p, true);
+    return found && { schema: found.schema, root: schema, owner, key: found.key };
+  };
+  if (location.isAtPropertyKey) return keyCompletions(parseJson(text).root, at(path.slice(0, -1)), path.slice(0, -1), offset, location.previousNode);
+  const found = at(path);
+  return found ? schemaValues(found.schema, valueSpan(location, offset)) : [];
+}
+
+function keyCompletions(root: JsonNode | undefined, at: SchemaAt | undefined, objectPath: JsonPath, offset: number, node: JsonNode | undefined): Completion[] {
   const properties = at?.schema.properties;
   if (!at || !properties) return [];
-  const object = objectAt(analysis, objectPath);
+  const object = objectAt(root, objectPath);
   const present = new Set((object?.children ?? []).map((p) => String(p.children?.[0]?.value).toLowerCase()));
   // Replace a key being typed ("ma|"), and only the key when the property already has its colon.
   // getLocation's node is a lightweight copy; the parsed tree knows the key's parent property.
-  const keyNode = node && analysis.parsed.root ? findNodeAtOffset(analysis.parsed.root, offset, true) : undefined;
+  const keyNode = node && root ? findNodeAtOffset(root, offset, true) : undefined;
   const editingKey = keyNode?.type === 'string' && keyNode.parent?.type === 'property' && keyNode.parent.children?.[0] === keyNode ? keyNode : undefined;
   const keyOnly = editingKey?.parent?.colonOffset !== undefined;
   if (editingKey) present.delete(String(editingKey.value).toLowerCase());
   const start = editingKey ? editingKey.offset : offset;
   const end = editingKey ? editingKey.offset + editingKey.length : offset;
-  const url = at.root['x-cni']?.docUrl;
+  const url = at.root['x-cni']?.docUrl ?? at.root['x-docUrl'];
   return Object.entries(properties)
     .filter(([key, schema]) => !present.has(key.toLowerCase()) && !isRuntimeOnly(key, schema))
     .map(([key, schema]) => ({
@@ -69,12 +86,8 @@ function keyCompletions(analysis: CniAnalysis, registry: SchemaRegistry, objectP
 function valueCompletions(analysis: CniAnalysis, registry: SchemaRegistry, path: JsonPath, offset: number, location: Location): Completion[] {
   const at = schemaAt(analysis.model!, registry, path);
   if (!at) return [];
-  const node = location.previousNode && ['string', 'number', 'boolean', 'null'].includes(location.previousNode.type) ? location.previousNode : undefined;
-  const start = node ? node.offset : offset;
-  const end = node ? node.offset + node.length : offset;
-  const value = (label: string, insert: unknown, documentation?: string, detail?: string): Completion => ({
-    label, kind: 'value', insertText: JSON.stringify(insert), snippet: false, start, end, documentation, detail, filterText: JSON.stringify(insert),
-  });
+  const span = valueSpan(location, offset);
+  const value = valueCompletion(span);
   const key = String(path[path.length - 1] ?? '').toLowerCase();
   const inPlugin = analysis.model!.shape === 'single' ? path.length === 1 : path.length === 3 && path[0] === 'plugins';
   if (key === 'type' && inPlugin) {
@@ -84,7 +97,24 @@ function valueCompletions(analysis: CniAnalysis, registry: SchemaRegistry, path:
   if (key === 'type' && inIpam) {
     return [...registry.ipams.values()].map((s) => value(s.title!, s.title, pluginDocs(s), 'IPAM plugin'));
   }
-  const schema = at.schema;
+  return schemaValues(at.schema, span);
+}
+
+/** What a value completion replaces: the scalar being typed, or nothing at the cursor. */
+function valueSpan(location: Location, offset: number): { start: number; end: number } {
+  const node = location.previousNode && ['string', 'number', 'boolean', 'null'].includes(location.previousNode.type) ? location.previousNode : undefined;
+  return node ? { start: node.offset, end: node.offset + node.length } : { start: offset, end: offset };
+}
+
+function valueCompletion({ start, end }: { start: number; end: number }) {
+  return (label: string, insert: unknown, documentation?: string, detail?: string): Completion => ({
+    label, kind: 'value', insertText: JSON.stringify(insert), snippet: false, start, end, documentation, detail, filterText: JSON.stringify(insert),
+  });
+}
+
+/** Values a schema offers: its enum, true/false, else its default or examples. */
+function schemaValues(schema: JsonSchema, span: { start: number; end: number }): Completion[] {
+  const value = valueCompletion(span);
   if (schema.enum) {
     return schema.enum.map((v, i) => ({ ...value(String(v), v, schema.enumDescriptions?.[i]), sortText: v === recommendedVersion ? '0' : `1${i}` }));
   }
@@ -155,8 +185,8 @@ function describeKind(schema: JsonSchema): string {
   return meta?.project ? `${kind} (${meta.project})` : kind;
 }
 
-function objectAt(analysis: CniAnalysis, path: JsonPath): JsonNode | undefined {
-  let node = analysis.parsed.root;
+function objectAt(root: JsonNode | undefined, path: JsonPath): JsonNode | undefined {
+  let node = root;
   for (const segment of path) {
     if (!node) return undefined;
     if (typeof segment === 'number') node = node.type === 'array' ? node.children?.[segment] : undefined;

@@ -2,13 +2,13 @@
 // keys, and the full CNI features inside embedded configs (mapped through the YAML string).
 import { findNodeAtOffset, getNodePath } from 'jsonc-parser';
 import { analyzeCni } from '../cni/analyze';
-import { completeCni, type Completion } from '../cni/complete';
+import { completeCni, completeJsonSchema, type Completion } from '../cni/complete';
 import { hoverCni, type HoverResult } from '../cni/hover';
 import { keyDocs, typeLabel } from '../cni/docs';
 import { schemaAtPath, withDocs, type JsonSchema } from '../common/jsonSchema';
 import { parseJson, type JsonNode } from '../common/json';
 import type { SchemaRegistry } from '../cni/schemaRegistry';
-import type { EmbeddedRegion } from './embedded';
+import type { EmbeddedLanguage, EmbeddedRegion } from './embedded';
 import type { K8sRegistry } from './k8sRegistry';
 import { documentAt, type YamlAnalysis, type YamlDocument } from './analyzeYaml';
 import { contextAt } from './yamlContext';
@@ -44,13 +44,15 @@ export function hoverYaml(analysis: YamlAnalysis, offset: number, services: Yaml
 export function completeYamlEmbedded(analysis: YamlAnalysis, offset: number, services: YamlServices): Completion[] | undefined {
   const doc = documentAt(analysis, offset);
   const region = doc && regionAt(doc, offset - doc.start);
-  if (!doc || !region?.mapping || region.language !== 'cni') return undefined;
+  if (!doc || !region?.mapping) return undefined;
   const mapping = region.mapping;
   const inner = mapping.fromSource(offset - doc.start);
   if (inner === undefined) return undefined;
-  const cni = analyzeCni(mapping.text, services.cni, { shape: region.shape ?? 'auto', embedded: true });
+  const items = region.language === 'cni'
+    ? completeCni(analyzeCni(mapping.text, services.cni, { shape: region.shape ?? 'auto', embedded: true }), inner, services.cni)
+    : completeJsonSchema(mapping.text, inner, embeddedSchema(region.language), embeddedOwner(region.language));
   const literal = mapping.encodeJson('\n') !== ' ' && mapping.encodeJson('"') === '"';
-  return completeCni(cni, inner, services.cni).flatMap((c) => {
+  return items.flatMap((c) => {
     const insert = c.snippet && !literal ? plainFromSnippet(c.insertText) : c.insertText;
     const newText = mapping.encodeJson(insert);
     if (newText === undefined) return [];
@@ -68,8 +70,16 @@ function hoverEmbedded(region: EmbeddedRegion, relative: number, services: YamlS
     const hover = hoverCni(analyzeCni(mapping.text, services.cni, { shape: region.shape ?? 'auto', embedded: true }), inner, services.cni);
     return hover && { ...hover, start: mapping.toSource(hover.start), end: mapping.toSource(Math.max(hover.end - 1, hover.start)) + 1 };
   }
-  const schema = (region.language === 'multus-networks' ? networksSchema : netConfSchema) as JsonSchema;
-  return hoverJsonKey(mapping.text, inner, schema, region.language === 'multus-networks' ? 'Multus networks annotation' : 'flannel net-conf.json', (s, e) => ({ start: mapping.toSource(s), end: mapping.toSource(e - 1) + 1 }));
+  return hoverJsonKey(mapping.text, inner, embeddedSchema(region.language), embeddedOwner(region.language), (s, e) => ({ start: mapping.toSource(s), end: mapping.toSource(e - 1) + 1 }));
+}
+
+/** The schema of an embedded JSON text that is not a CNI config. */
+function embeddedSchema(language: Exclude<EmbeddedLanguage, 'cni'>): JsonSchema {
+  return (language === 'multus-networks' ? networksSchema : netConfSchema) as JsonSchema;
+}
+
+function embeddedOwner(language: Exclude<EmbeddedLanguage, 'cni'>): string {
+  return language === 'multus-networks' ? 'Multus networks annotation' : 'flannel net-conf.json';
 }
 
 /** Hover on a key of a plain JSON text described by one schema (the embedded non-CNI JSON). */
