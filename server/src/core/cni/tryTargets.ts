@@ -70,7 +70,7 @@ export function pluginRanges(path: string, text: string, document?: number): Off
   if (!isScalar(node) || typeof node.value !== 'string') return [];
   const mapping = embeddedText(text, start, end, String(node.type ?? 'PLAIN'), node.value);
   const inner = entryRanges(node.value);
-  // A style the mapping does not serve (folded block): every entry stands at the whole scalar.
+  // A scalar the mapping cannot serve (e.g. an empty `>+`): every entry stands at the whole scalar.
   if (!mapping) return inner.map(() => ({ start, end }));
   return inner.map((r) => ({ start: mapping.toSource(r.start), end: r.end > r.start ? mapping.toSource(r.end - 1) + 1 : mapping.toSource(r.start) }));
 }
