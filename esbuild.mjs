@@ -1,6 +1,10 @@
 // Bundles the entry points: the VS Code client, the language server, the CLI, and the cluster
 // code the client loads on first use (kept out of extension.js so activation stays cheap).
 import * as esbuild from 'esbuild';
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -25,8 +29,45 @@ const builds = [
 ];
 
 if (watch) {
+  // No precompiled validators while watching: they would not follow edits to the schemas, and
+  // compiling at run time (as under tsx) gives the same validators.
   for (const b of builds) await (await esbuild.context({ ...common, ...b })).watch();
   console.log('esbuild: watching');
 } else {
-  await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
+  const plugins = [await precompiledValidators()];
+  await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b, plugins })));
+}
+
+/**
+ * Generates ajv's standalone code for every schema validator (scripts/build/precompileValidators.ts,
+ * bundled to out/ and run here) into dist/validators.json, and returns the plugin that bundles a
+ * loader of that file in place of server/src/core/common/precompiledValidators.ts (the stand-in
+ * tests under tsx see). The loader takes the file only if it comes from this very build.
+ */
+async function precompiledValidators() {
+  const generator = resolve('out/build/precompileValidators.cjs');
+  await esbuild.build({ ...common, sourcemap: false, minify: false, packages: 'external', entryPoints: ['scripts/build/precompileValidators.ts'], outfile: generator });
+  const { generateValidators } = createRequire(import.meta.url)(generator);
+  const validators = generateValidators();
+  const build = createHash('sha256').update(JSON.stringify(validators)).digest('hex').slice(0, 16);
+  mkdirSync('dist', { recursive: true });
+  writeFileSync('dist/validators.json', JSON.stringify({ build, validators }));
+  const stub = resolve('server/src/core/common/precompiledValidators.ts');
+  const loader = `
+    const { readFileSync } = require('node:fs');
+    const { join } = require('node:path');
+    exports.loadPrecompiled = () => {
+      try {
+        const file = JSON.parse(readFileSync(join(__dirname, 'validators.json'), 'utf8'));
+        return file.build === ${JSON.stringify(build)} ? file.validators : undefined;
+      } catch {
+        return undefined;
+      }
+    };`;
+  return {
+    name: 'precompiled-validators',
+    setup(b) {
+      b.onLoad({ filter: /precompiledValidators\.ts$/ }, (args) => (args.path === stub ? { contents: loader, loader: 'js', resolveDir: dirname(stub) } : undefined));
+    },
+  };
 }

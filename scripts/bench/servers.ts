@@ -11,8 +11,9 @@ export const repoRoot = resolve(__dirname, '../..');
 export interface Bundles { server: string; cli: string; /** 'development' (npm run build) or 'production' (minified, npm run package). */ build: string }
 
 /**
- * Copies dist/server.js and dist/cli.js (with their source maps) into the bench folder, so that a
- * rebuild by someone else during the run cannot change the code under test half-way.
+ * Copies dist/server.js and dist/cli.js (with their source maps) and dist/validators.json into the
+ * bench folder, so that a rebuild by someone else during the run cannot change the code under test
+ * half-way.
  */
 export function snapshotBundles(benchDir: string): Bundles {
   const target = join(benchDir, 'dist');
@@ -23,6 +24,8 @@ export function snapshotBundles(benchDir: string): Bundles {
     copyFileSync(from, join(target, name));
     if (existsSync(from + '.map')) copyFileSync(from + '.map', join(target, name + '.map'));
   }
+  // The validators the build precompiled (without them the bundles compile schemas at run time).
+  if (existsSync(join(repoRoot, 'dist/validators.json'))) copyFileSync(join(repoRoot, 'dist/validators.json'), join(target, 'validators.json'));
   const server = join(target, 'server.js');
   const build = readFileSync(server, 'utf8').includes('//# sourceMappingURL=') ? 'development' : 'production';
   return { server, cli: join(target, 'cli.js'), build };

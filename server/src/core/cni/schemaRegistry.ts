@@ -1,7 +1,8 @@
 // Knows every shipped CNI schema: which schema applies to which object, merged views for
-// plugins (common keys + plugin keys) and compiled ajv validators, built lazily and cached.
-import Ajv, { type ValidateFunction } from 'ajv';
-import { parseCidr, parseIp, isMac } from '../common/ip';
+// plugins (common keys + plugin keys) and their ajv validators (precompiled in the bundles, see
+// common/validators.ts), built lazily and cached.
+import type { ValidateFunction } from 'ajv';
+import { Validators, type ValidatorTarget } from '../common/validators';
 import listSchema from '../../../../schemas/cni/netconf-list.schema.json';
 import { commonPluginSchema, ipamSchemas, pluginSchemas, type JsonSchema, type PluginMeta } from './schemaSet';
 
@@ -10,19 +11,13 @@ export type { JsonSchema, PluginMeta } from './schemaSet';
 export type UnitKind = 'list' | 'plugin' | 'single' | 'ipam';
 
 export class SchemaRegistry {
-  private readonly ajv = new Ajv({ strict: false, allErrors: true, verbose: true });
+  private readonly compiled = new Validators('cni');
   private readonly validators = new Map<string, ValidateFunction>();
   private readonly merged = new Map<string, JsonSchema>();
   readonly plugins = new Map<string, JsonSchema>(pluginSchemas.map((s) => [s.title!, s]));
   readonly ipams = new Map<string, JsonSchema>(ipamSchemas.map((s) => [s.title!, s]));
   readonly list = listSchema as JsonSchema;
   readonly common = commonPluginSchema;
-
-  constructor() {
-    this.ajv.addFormat('ip', (s: string) => parseIp(s) !== undefined);
-    this.ajv.addFormat('cidr', (s: string) => parseCidr(s) !== undefined);
-    this.ajv.addFormat('mac', (s: string) => isMac(s));
-  }
 
   pluginMeta(type: string | undefined): PluginMeta | undefined {
     return type === undefined ? undefined : (this.plugins.get(type) ?? this.ipams.get(type))?.['x-cni'];
@@ -43,10 +38,24 @@ export class SchemaRegistry {
     const key = `${kind}:${type ?? ''}`;
     let validate = this.validators.get(key);
     if (!validate) {
-      validate = this.ajv.compile(this.schemaFor(kind, type));
+      validate = this.compiled.get(this.validatorKey(kind, type), this.schemaFor(kind, type));
       this.validators.set(key, validate);
     }
     return validate;
+  }
+
+  /** Types without a schema of their own get the same schema as no type, so the same validator. */
+  private validatorKey(kind: UnitKind, type?: string): string {
+    const known = kind === 'list' || type === undefined ? false : (kind === 'ipam' ? this.ipams : this.plugins).has(type);
+    return `${kind}:${known ? type : ''}`;
+  }
+
+  /** Every validator the registry can hand out, for the build to precompile. */
+  validatorTargets(): ValidatorTarget[] {
+    const units: [UnitKind, string | undefined][] = [['list', undefined]];
+    for (const type of [undefined, ...this.plugins.keys()]) units.push(['plugin', type], ['single', type]);
+    for (const type of [undefined, ...this.ipams.keys()]) units.push(['ipam', type]);
+    return units.map(([kind, type]) => ({ key: this.validatorKey(kind, type), family: 'cni', schema: this.schemaFor(kind, type) }));
   }
 
   private build(kind: UnitKind, type?: string): JsonSchema {

@@ -1,24 +1,18 @@
-// Compiled validators for the Kubernetes kinds, built lazily on first use of each kind.
-import Ajv, { type ValidateFunction } from 'ajv';
+// Validators for the Kubernetes kinds, made lazily on first use of each kind (precompiled in the
+// bundles, see common/validators.ts).
+import type { ValidateFunction } from 'ajv';
 import type { JsonSchema } from '../common/jsonSchema';
 import type { SchemaTarget } from '../common/schemaCheck';
-import { isMac, parseCidr, parseIp } from '../common/ip';
+import { Validators, type ValidatorTarget } from '../common/validators';
 import { k8sSchemas } from './schemaIndex';
-import { schemaId, type KindDef } from './kinds';
+import { kinds, schemaId, type KindDef } from './kinds';
 import { scopedSchema } from './networkingScope';
 
 export class K8sRegistry {
-  private readonly ajv = new Ajv({ strict: false, allErrors: true, verbose: true, validateFormats: true });
+  private readonly compiled = new Validators('k8s');
   private readonly validators = new Map<string, ValidateFunction>();
   private readonly targets = new Map<string, SchemaTarget>();
   private readonly schemas = new Map<string, JsonSchema>(k8sSchemas.map((s) => [s.$id!, s]));
-
-  constructor() {
-    this.ajv.addFormat('ip', (s: string) => parseIp(s) !== undefined);
-    this.ajv.addFormat('cidr', (s: string) => parseCidr(s) !== undefined);
-    this.ajv.addFormat('mac', (s: string) => isMac(s));
-    for (const format of ['int32', 'int64', 'byte', 'date-time', 'double', 'int-or-string']) this.ajv.addFormat(format, true);
-  }
 
   schema(def: KindDef): JsonSchema | undefined {
     return this.schemas.get(schemaId(def));
@@ -28,7 +22,7 @@ export class K8sRegistry {
   compile(schema: JsonSchema): ValidateFunction {
     let validate = this.validators.get(schema.$id!);
     if (!validate) {
-      validate = this.ajv.compile({ ...schema, $id: undefined });
+      validate = this.compiled.get(`schema:${schema.$id}`, { ...schema, $id: undefined });
       this.validators.set(schema.$id!, validate);
     }
     return validate;
@@ -43,10 +37,29 @@ export class K8sRegistry {
     let target = this.targets.get(id);
     const full = this.schemas.get(id);
     if (!target && full) {
-      const schema = def.podTemplate ? scopedSchema(full, def.podTemplate) : full;
-      target = { schema, validate: this.ajv.compile({ ...schema, $id: undefined }) };
+      const schema = this.targetSchema(def, full);
+      target = { schema, validate: this.compiled.get(`target:${id}`, { ...schema, $id: undefined }) };
       this.targets.set(id, target);
     }
     return target;
+  }
+
+  private targetSchema(def: KindDef, full: JsonSchema): JsonSchema {
+    return def.podTemplate ? scopedSchema(full, def.podTemplate) : full;
+  }
+
+  /**
+   * Every validator the registry hands out, for the build to precompile: one per kind, and one per
+   * schema of `others` (the rules' own schemas, e.g. flannel's net-conf.json, given to `compile`).
+   */
+  validatorTargets(others: JsonSchema[]): ValidatorTarget[] {
+    const targets = new Map<string, ValidatorTarget>();
+    for (const def of kinds) {
+      const id = schemaId(def);
+      const full = this.schemas.get(id);
+      if (full) targets.set(`target:${id}`, { key: `target:${id}`, family: 'k8s', schema: { ...this.targetSchema(def, full), $id: undefined } });
+    }
+    for (const schema of others) targets.set(`schema:${schema.$id}`, { key: `schema:${schema.$id}`, family: 'k8s', schema: { ...schema, $id: undefined } });
+    return [...targets.values()];
   }
 }
