@@ -75,6 +75,8 @@ const HAND_WRITTEN = [
   { apiVersion: 'projectcalico.org/v3', kind: 'IPPool', file: 'crd/projectcalico.org.v3.IPPool.schema.json', name: 'dns1123Subdomain', docUrl: 'https://docs.tigera.io/calico/latest/reference/resources/ippool', alsoServedAs: ['crd.projectcalico.org/v1'] },
   { apiVersion: 'projectcalico.org/v3', kind: 'NetworkPolicy', file: 'crd/projectcalico.org.v3.NetworkPolicy.schema.json', name: 'dns1123Subdomain', docUrl: 'https://docs.tigera.io/calico/latest/reference/resources/networkpolicy', alsoServedAs: ['crd.projectcalico.org/v1'] },
   { apiVersion: 'projectcalico.org/v3', kind: 'GlobalNetworkPolicy', file: 'crd/projectcalico.org.v3.GlobalNetworkPolicy.schema.json', name: 'dns1123Subdomain', docUrl: 'https://docs.tigera.io/calico/latest/reference/resources/globalnetworkpolicy', alsoServedAs: ['crd.projectcalico.org/v1'] },
+  { apiVersion: 'operator.tigera.io/v1', kind: 'Installation', file: 'crd/operator.tigera.io.v1.Installation.schema.json', name: 'dns1123Subdomain', docUrl: 'https://docs.tigera.io/calico/latest/reference/installation/api#installation' },
+  { apiVersion: 'operator.tigera.io/v1', kind: 'APIServer', file: 'crd/operator.tigera.io.v1.APIServer.schema.json', name: 'dns1123Subdomain', docUrl: 'https://docs.tigera.io/calico/latest/reference/installation/api#apiserver' },
   { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', file: 'crd/gateway.networking.k8s.io.v1.Gateway.schema.json', name: 'dns1123Subdomain', docUrl: 'https://gateway-api.sigs.k8s.io/reference/spec/#gateway' },
   { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', file: 'crd/gateway.networking.k8s.io.v1.HTTPRoute.schema.json', name: 'dns1123Subdomain', docUrl: 'https://gateway-api.sigs.k8s.io/reference/spec/#httproute' },
 ];

@@ -415,3 +415,142 @@ test('per-kind switches turn checks off', () => {
   const quiet = createLanguageService({ disabledKinds: ['service'] });
   assert.deepEqual(quiet.validate(yaml('apiVersion: v1\nkind: Service\nmetadata:\n  name: Bad\n')), []);
 });
+
+const installation = (spec: string, name = 'default') => `apiVersion: operator.tigera.io/v1
+kind: Installation
+metadata:
+  name: ${name}
+spec:
+${spec}`;
+
+test('Calico Installation: the scaffolded shape is clean, and its pools follow the IP pool rules', () => {
+  const clean = installation(`  registry: registry.example.com/
+  calicoNetwork:
+    bgp: Enabled
+    linuxDataplane: Nftables
+    mtu: 1440
+    hostPorts: Enabled
+    nodeAddressAutodetectionV4:
+      kubernetes: NodeInternalIP
+    ipPools:
+      - name: default-ipv4-ippool
+        cidr: 192.168.0.0/16
+        blockSize: 26
+        encapsulation: IPIPCrossSubnet
+        natOutgoing: Enabled
+        nodeSelector: all()
+        disableBGPExport: false
+      - cidr: fd00:10:244::/56
+        blockSize: 122
+        encapsulation: VXLAN
+        natOutgoing: Disabled
+  controlPlaneReplicas: 1
+  calicoNodeDaemonSet:
+    spec: {template: {spec: {containers: [{name: calico-node}]}}}
+`);
+  assert.deepEqual(codes(clean), []);
+  const text = installation(`  variant: Calico
+  registry: quay.io
+  calicoNetwork:
+    ipPools:
+      - name: v4
+        cidr: 10.244.1.0/16
+        blockSize: 33
+        natOutgoing: true
+      - name: v4
+        cidr: 10.245.0.0/24
+        blockSize: 20
+      - cidr: fd00::/48
+        encapsulation: IPIPCrossSubnet
+        blockSize: 26
+      - cidr: 169.254.0.0/16
+      - cidr: nonsense
+        encapsualtion: None
+      - encapsulation: VXLAN
+`, 'calico');
+  expectAt(text, [
+    ['calico', 'calico/installation-name'],
+    ['quay.io', 'k8s/invalid-value'],
+    ['10.244.1.0/16', 'calico/host-bits'],
+    ['33', 'calico/block-size'],
+    ['true', 'k8s/wrong-type'],
+    ['true', 'k8s/invalid-value'],
+    ['v4', 'calico/duplicate-pool', 2],
+    ['10.245.0.0/24', 'calico/block-size'],
+    ['IPIPCrossSubnet', 'calico/encapsulation'],
+    ['26', 'calico/block-size'],
+    ['169.254.0.0/16', 'calico/link-local'],
+    ['nonsense', 'calico/invalid-cidr'],
+    ['encapsualtion', 'k8s/unknown-key'],
+    // A pool without cidr: reported where the pool starts.
+    ['encapsulation: VXLAN', 'k8s/missing-key'],
+  ]);
+  const document = yaml(text);
+  const hostBits = service.validate(document).find((d) => d.code === 'calico/host-bits')!;
+  assert.match(hostBits.message as string, /requires 10\.244\.0\.0\/16/);
+  const fix = service.codeActions(document, hostBits.range).find((a) => a.isPreferred)!;
+  assert.match(applyEdits(document, fix.edit!.changes![document.uri]), /cidr: 10\.244\.0\.0\/16\n/);
+});
+
+test('Calico Installation: the operator\'s checks between BGP, the CNI plugin, IPAM and encapsulation', () => {
+  const noBgp = installation(`  cni:
+    type: Calico
+    ipam: {type: Calico}
+  calicoNetwork:
+    bgp: Disabled
+    ipPools:
+      - {cidr: 10.10.0.0/16, encapsulation: IPIP}
+      - {cidr: 10.11.0.0/16, encapsulation: None}
+      - {cidr: 10.12.0.0/16, encapsulation: VXLAN}
+`);
+  expectAt(noBgp, [['IPIP', 'calico/bgp-required'], ['None', 'calico/bgp-required']]);
+  const vpc = installation(`  cni:
+    type: AmazonVPC
+  calicoNetwork:
+    bgp: Enabled
+    ipPools:
+      - {cidr: 10.10.0.0/16, encapsulation: VXLAN, nodeSelector: zone == "a"}
+      - {cidr: 10.11.0.0/16, encapsulation: None, nodeSelector: all()}
+`);
+  expectAt(vpc, [['Enabled', 'calico/bgp-required'], ['VXLAN', 'calico/encapsulation'], ['zone == "a"', 'calico/node-selector']]);
+  const hostLocal = installation(`  cni:
+    type: Calico
+    ipam:
+      type: HostLocal
+  calicoNetwork:
+    ipPools:
+      - {cidr: 10.10.0.0/16, encapsulation: VXLANCrossSubnet}
+`);
+  expectAt(hostLocal, [['VXLANCrossSubnet', 'calico/encapsulation']]);
+  const detection = installation(`  calicoNetwork:
+    linuxDataplane: eBPF
+    nodeAddressAutodetectionV4:
+      firstFound: true
+      interface: eth0
+    nodeAddressAutodetectionV6:
+      firstFound: false
+      cidrs: [fd00:1::/64]
+`);
+  expectAt(detection, [['eBPF', 'k8s/invalid-value'], ['interface', 'calico/autodetection']]);
+});
+
+test('Calico Installation and APIServer: cluster-scoped, names, and the calico switch', () => {
+  const text = `apiVersion: operator.tigera.io/v1
+kind: APIServer
+metadata:
+  name: calico-api
+  namespace: calico-system
+spec: {}
+`;
+  expectAt(text, [['calico-api', 'calico/apiserver-name'], ['calico-system', 'k8s/cluster-scoped']]);
+  assert.deepEqual(codes(installation('  calicoNetwork:\n    ipPools: [{cidr: 172.16.0.0/16}]\n', 'overlay')), []);
+  const quiet = createLanguageService({ disabledKinds: ['calico'] });
+  assert.deepEqual(quiet.validate(yaml(installation('  calicoNetwork:\n    ipPools: [{cidr: nonsense}]\n', 'x'))), []);
+});
+
+test('Calico IPPool: the block size range depends on the family', () => {
+  const pool = (cidr: string, blockSize: number) => `apiVersion: projectcalico.org/v3\nkind: IPPool\nmetadata:\n  name: p\nspec:\n  cidr: ${cidr}\n  blockSize: ${blockSize}\n`;
+  expectAt(pool('fd00::/48', 64), [['64', 'calico/block-size']]);
+  expectAt(pool('172.16.0.0/16', 120), [['120', 'calico/block-size']]);
+  expectAt(pool('172.16.0.0/16', 24), []);
+});

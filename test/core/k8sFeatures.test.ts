@@ -159,3 +159,22 @@ ${netConf}
   const backend = complete(flannel('    {\n      "Backend": {"Type": "vxlan", ‸}\n    }')).items.map((i) => i.label);
   assert.ok(backend.includes('VNI') && backend.includes('Port') && !backend.includes('Type'), backend.join());
 });
+
+test('Calico Installation: completion of calicoNetwork keys and pool enums, hover on pool keys', () => {
+  const head = 'apiVersion: operator.tigera.io/v1\nkind: Installation\nmetadata:\n  name: default\nspec:\n';
+  const network = labels(`${head}  calicoNetwork:\n    ‸\n`);
+  for (const key of ['ipPools', 'bgp', 'linuxDataplane', 'mtu', 'hostPorts', 'nodeAddressAutodetectionV4']) assert.ok(network.includes(key), network.join());
+  const pool = labels(`${head}  calicoNetwork:\n    ipPools:\n      - cidr: 10.1.0.0/16\n        ‸\n`);
+  assert.deepEqual(pool.filter((k) => ['encapsulation', 'natOutgoing', 'blockSize', 'nodeSelector', 'disableBGPExport', 'cidr'].includes(k)).sort(),
+    ['blockSize', 'disableBGPExport', 'encapsulation', 'natOutgoing', 'nodeSelector']);
+  assert.deepEqual(labels(`${head}  calicoNetwork:\n    ipPools:\n      - cidr: 10.1.0.0/16\n        encapsulation: ‸\n`).sort(), ['IPIP', 'IPIPCrossSubnet', 'None', 'VXLAN', 'VXLANCrossSubnet']);
+  assert.deepEqual(labels(`${head}  cni:\n    type: ‸\n`).sort(), ['AmazonVPC', 'AzureVNET', 'Calico', 'GKE']);
+  assert.deepEqual(labels(`${head}  variant: ‸\n`).sort(), ['Calico', 'CalicoEnterprise', 'TigeraSecureEnterprise']);
+  assert.ok(labels('kind: ‸\n').includes('Installation'));
+  const { text, offset } = withCursor(`${head}  calicoNetwork:\n    ipPools:\n      - cidr: 10.1.0.0/16\n        block‸Size: 26\n`, '‸');
+  const document = yaml(text);
+  const value = (service.hover(document, document.positionAt(offset))!.contents as { value: string }).value;
+  assert.match(value, /\*\*blockSize\*\*/);
+  assert.match(value, /20-32 for IPv4/);
+  assert.match(value, /docs\.tigera\.io/);
+});

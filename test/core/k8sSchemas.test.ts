@@ -59,6 +59,7 @@ test('the index covers every served kind, and every schema it lists compiles', (
     'projectcalico.org/v3 IPPool', 'projectcalico.org/v3 NetworkPolicy', 'projectcalico.org/v3 GlobalNetworkPolicy',
     'crd.projectcalico.org/v1 IPPool', 'crd.projectcalico.org/v1 NetworkPolicy', 'crd.projectcalico.org/v1 GlobalNetworkPolicy',
     'gateway.networking.k8s.io/v1 Gateway', 'gateway.networking.k8s.io/v1 HTTPRoute',
+    'operator.tigera.io/v1 Installation', 'operator.tigera.io/v1 APIServer',
   ]) {
     assert.ok(served.has(kind), `index lacks ${kind}`);
   }
@@ -343,6 +344,32 @@ spec:
   nodeSelector: all()
   allowedUses: [Workload, Tunnel]
 `,
+    'Calico operator Installation': `
+apiVersion: operator.tigera.io/v1
+kind: Installation
+metadata: { name: default }
+spec:
+  variant: Calico
+  registry: registry.example.com/
+  kubernetesProvider: ""
+  cni: { type: Calico, ipam: { type: Calico } }
+  calicoNetwork:
+    bgp: Enabled
+    linuxDataplane: BPF
+    hostPorts: Enabled
+    mtu: 1450
+    nodeAddressAutodetectionV4: { canReach: 8.8.8.8 }
+    sysctl: [{ key: net.ipv4.tcp_keepalive_time, value: "600" }]
+    ipPools:
+      - { name: v4, cidr: 10.244.0.0/16, blockSize: 26, encapsulation: VXLANCrossSubnet, natOutgoing: Enabled, nodeSelector: all(), disableBGPExport: false }
+  typhaDeployment: { spec: { template: { spec: { nodeSelector: { role: infra } } } } }
+`,
+    'Calico operator APIServer': `
+apiVersion: operator.tigera.io/v1
+kind: APIServer
+metadata: { name: default }
+spec: {}
+`,
     'Calico GlobalNetworkPolicy (CRD form)': `
 apiVersion: crd.projectcalico.org/v1
 kind: GlobalNetworkPolicy
@@ -509,6 +536,14 @@ kind: IPPool
 metadata: { name: pool }
 spec: { ipipMode: always }
 `, ['/spec required:cidr', '/spec/ipipMode enum']],
+    ['an Installation pool without cidr, with a boolean natOutgoing and a lowercase encapsulation', `
+apiVersion: operator.tigera.io/v1
+kind: Installation
+metadata: { name: default }
+spec:
+  calicoNetwork:
+    ipPools: [{ natOutgoing: true, encapsulation: vxlan }]
+`, ['/spec/calicoNetwork/ipPools/0 required:cidr', '/spec/calicoNetwork/ipPools/0/encapsulation enum', '/spec/calicoNetwork/ipPools/0/natOutgoing type', '/spec/calicoNetwork/ipPools/0/natOutgoing enum']],
     ['a Gateway listener port 0', `
 apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway

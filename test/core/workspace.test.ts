@@ -156,6 +156,51 @@ test('overlapping subnets across NADs, IP pools, flannel and the Service CIDR', 
   assert.deepEqual(cross(other, yamlDoc('pool.yaml', pool)), []);
 });
 
+test('the pools of a Calico Installation take part in the overlap check: flannel\'s Network, NADs, the Service CIDR', () => {
+  const service = createLanguageService();
+  const flannel = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: kube-flannel-cfg
+  namespace: kube-flannel
+data:
+  net-conf.json: |
+    {
+      "Network": "10.244.0.0/16",
+      "Backend": { "Type": "vxlan" }
+    }
+`;
+  service.indexFile('file:///ws/flannel.yaml', flannel);
+  service.indexFile('file:///ws/nads.yaml', nads);
+  const installation = `apiVersion: operator.tigera.io/v1
+kind: Installation
+metadata:
+  name: default
+spec:
+  calicoNetwork:
+    ipPools:
+      - name: pods
+        cidr: 10.244.128.0/17
+      - name: storage
+        cidr: 192.168.0.0/16
+      - name: clear
+        cidr: 172.30.0.0/16
+`;
+  const doc = yamlDoc('calico-installation.yaml', installation);
+  assert.deepEqual(cross(service, doc), [`${at(installation, '10.244.128.0/17')} net/overlapping-subnets`, `${at(installation, '192.168.0.0/16')} net/overlapping-subnets`]);
+  const messages = service.validate(doc).filter((d) => d.code === 'net/overlapping-subnets').map((d) => d.message as string);
+  assert.match(messages[0], /overlaps 10\.244\.0\.0\/16 of flannel/);
+  assert.match(messages[1], /overlaps 192\.168\.50\.0\/24 of NetworkAttachmentDefinition shop\/storage-net/);
+  // And the other way round: the flannel ConfigMap learns about the Installation's pools.
+  service.indexFile('file:///ws/calico-installation.yaml', installation);
+  const fromFlannel = service.validate(yamlDoc('flannel.yaml', flannel)).filter((d) => d.code === 'net/overlapping-subnets');
+  assert.deepEqual(brief(fromFlannel), [`${at(flannel, '"10.244.0.0/16"')} net/overlapping-subnets`]);
+  assert.match(fromFlannel[0].message as string, /Calico Installation default \(pool pods\)/);
+  // The Service CIDR too.
+  const inServices = installation.replace('172.30.0.0/16', '10.96.0.0/16');
+  assert.deepEqual(cross(createLanguageService(), yamlDoc('calico-installation.yaml', inServices)), [`${at(inServices, '10.96.0.0/16')} net/overlapping-subnets`]);
+});
+
 test('duplicate objects across files', () => {
   const service = createLanguageService();
   service.indexFile('file:///ws/a.yaml', svc);

@@ -120,6 +120,28 @@ test('the chosen values reach the generated configs', () => {
   });
 });
 
+test('the Calico scaffold is checked, not just unrecognised: its Installation and APIServer are served kinds', () => {
+  const files = scaffold('calico', { podCidr: '10.50.0.0/16', encapsulation: 'IPIPCrossSubnet' }).files;
+  const installation = files.find((f) => f.path === 'calico-installation.yaml')!;
+  const line = (needle: string) => installation.content.slice(0, installation.content.indexOf(needle)).split('\n').length;
+  // A deliberately broken copy: an out-of-range block size, a host address for the pool, a misspelt key.
+  const broken = installation.content.replace('blockSize: 26', 'blockSize: 33').replace('cidr: 10.50.0.0/16', 'cidr: 10.50.0.1/16')
+    .replace('natOutgoing:', 'natOutgoin:').replace(/(kind: APIServer\nmetadata:\n {2}name: )default/, '$1calico');
+  assert.notEqual(broken, installation.content);
+  const problems = problemsOf([{ path: installation.path, content: broken }], 'ws/calico-broken').map((p) => p.split(' ').slice(0, 2).join(' '));
+  assert.deepEqual(problems, [
+    `calico-installation.yaml:${line('cidr:')} calico/host-bits`,
+    `calico-installation.yaml:${line('blockSize:')} calico/block-size`,
+    `calico-installation.yaml:${line('natOutgoing:')} k8s/unknown-key`,
+    `calico-installation.yaml:${line('kind: APIServer') + 2} calico/apiserver-name`,
+  ]);
+  // The scaffolded pool is a subnet of the workspace: next to a flannel install on the same range, both are reported.
+  const flannel = scaffold('flannel', { podCidr: '10.50.0.0/16' }).files;
+  const clashes = problemsOf([...files, ...flannel], 'ws/calico-and-flannel').filter((p) => p.includes('net/overlapping-subnets'));
+  assert.deepEqual(clashes.map((p) => p.split(':')[0]).sort(), ['calico-installation.yaml', 'kube-flannel.yaml']);
+  assert.match(clashes.find((p) => p.startsWith('kube-flannel'))!, /Calico Installation default \(pool default-ipv4-ippool\)/);
+});
+
 test('scaffold refuses bad options with one sentence per problem', () => {
   const refused = (kind: ScaffoldKind, options: Record<string, string>) => {
     try {

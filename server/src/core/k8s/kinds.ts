@@ -42,6 +42,9 @@ export const kinds: KindDef[] = [
   ...['IPPool', 'NetworkPolicy', 'GlobalNetworkPolicy'].flatMap((kind) => ['projectcalico.org/v3', 'crd.projectcalico.org/v1'].map((apiVersion): KindDef => ({
     apiVersion, kind, group: 'calico', builtIn: false, nameRule: 'calico', namespaced: kind === 'NetworkPolicy',
   }))),
+  // The Tigera operator's resources: cluster-scoped, one each per cluster.
+  { apiVersion: 'operator.tigera.io/v1', kind: 'Installation', group: 'calico', builtIn: false, nameRule: 'dns1123Subdomain', namespaced: false },
+  { apiVersion: 'operator.tigera.io/v1', kind: 'APIServer', group: 'calico', builtIn: false, nameRule: 'dns1123Subdomain', namespaced: false },
   workload('Pod', 'v1', []),
   workload('Deployment', 'apps/v1', ['spec', 'template']),
   workload('StatefulSet', 'apps/v1', ['spec', 'template']),

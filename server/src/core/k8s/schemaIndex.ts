@@ -21,6 +21,8 @@ import ciliumIoV2Ciliumclusterwidenetworkpolicy from '../../../../schemas/k8s/cr
 import projectcalicoOrgV3Ippool from '../../../../schemas/k8s/crd/projectcalico.org.v3.IPPool.schema.json';
 import projectcalicoOrgV3Networkpolicy from '../../../../schemas/k8s/crd/projectcalico.org.v3.NetworkPolicy.schema.json';
 import projectcalicoOrgV3Globalnetworkpolicy from '../../../../schemas/k8s/crd/projectcalico.org.v3.GlobalNetworkPolicy.schema.json';
+import operatorTigeraIoV1Installation from '../../../../schemas/k8s/crd/operator.tigera.io.v1.Installation.schema.json';
+import operatorTigeraIoV1Apiserver from '../../../../schemas/k8s/crd/operator.tigera.io.v1.APIServer.schema.json';
 import gatewayNetworkingK8SIoV1Gateway from '../../../../schemas/k8s/crd/gateway.networking.k8s.io.v1.Gateway.schema.json';
 import gatewayNetworkingK8SIoV1Httproute from '../../../../schemas/k8s/crd/gateway.networking.k8s.io.v1.HTTPRoute.schema.json';
 
@@ -45,6 +47,8 @@ export const k8sSchemas: JsonSchema[] = [
   projectcalicoOrgV3Ippool,
   projectcalicoOrgV3Networkpolicy,
   projectcalicoOrgV3Globalnetworkpolicy,
+  operatorTigeraIoV1Installation,
+  operatorTigeraIoV1Apiserver,
   gatewayNetworkingK8SIoV1Gateway,
   gatewayNetworkingK8SIoV1Httproute,
 ] as JsonSchema[];
