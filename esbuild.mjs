@@ -2,7 +2,7 @@
 // code the client loads on first use (kept out of extension.js so activation stays cheap).
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 
@@ -45,13 +45,16 @@ if (watch) {
  * tests under tsx see). The loader takes the file only if it comes from this very build.
  */
 async function precompiledValidators() {
-  const generator = resolve('out/build/precompileValidators.cjs');
+  // Per-process file names: builds running at the same time must not read each other's half-written files.
+  const generator = resolve(`out/build/precompileValidators.${process.pid}.cjs`);
   await esbuild.build({ ...common, sourcemap: false, minify: false, packages: 'external', entryPoints: ['scripts/build/precompileValidators.ts'], outfile: generator });
   const { generateValidators } = createRequire(import.meta.url)(generator);
+  rmSync(generator);
   const validators = generateValidators();
   const build = createHash('sha256').update(JSON.stringify(validators)).digest('hex').slice(0, 16);
   mkdirSync('dist', { recursive: true });
-  writeFileSync('dist/validators.json', JSON.stringify({ build, validators }));
+  writeFileSync(`dist/validators.json.${process.pid}`, JSON.stringify({ build, validators }));
+  renameSync(`dist/validators.json.${process.pid}`, 'dist/validators.json');
   const stub = resolve('server/src/core/common/precompiledValidators.ts');
   const loader = `
     const { readFileSync } = require('node:fs');
