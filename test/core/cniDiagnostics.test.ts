@@ -201,3 +201,51 @@ test('a capability the IPAM plugin reads is not unused (Multus ips through stati
   const unused = bridgeList('{ "type": "macvlan", "master": "eth1", "capabilities": { "portMappings": true }, "ipam": { "type": "static" } }');
   assert.deepEqual(codes(unused), [`${at(unused, '"portMappings"')} cni/unused-capability`]);
 });
+
+// One mistake, one diagnostic: the schema and a rule (or two checks) must not both report it.
+test('a path in ipam.type is one error on the value, not also one on the ipam object or an unknown-plugin hint', () => {
+  const text = bridgeList('{ "type": "bridge", "ipam": { "type": "host/local" } }');
+  assert.deepEqual(codes(text), [`${at(text, '"host/local"')} cni/invalid-value`]);
+  const plugin = bridgeList('{ "type": "/opt/cni/bin/bridge" }');
+  assert.deepEqual(codes(plugin), [`${at(plugin, '"/opt/cni/bin/bridge"')} cni/invalid-value`]);
+  const wrongType = bridgeList('{ "type": "bridge", "ipam": { "type": 5 } }');
+  assert.deepEqual(codes(wrongType), [`${at(wrongType, '5 }')} cni/wrong-type`]);
+});
+
+test('a number as cniVersion is one type error, not also an enum error', () => {
+  const text = '{\n  "cniVersion": 1.0,\n  "name": "n",\n  "plugins": [{ "type": "loopback" }]\n}';
+  assert.deepEqual(codes(text), ['2:17 cni/wrong-type']);
+  // The one diagnostic still says what to write: the allowed values.
+  assert.match(lint(text)[0].message as string, /must be one of "0\.1\.0", .*"1\.0\.0", "1\.1\.0", not an integer/);
+  const mode = bridgeList('{ "type": "macvlan", "master": "eth0", "mode": 5, "ipam": { "type": "dhcp" } }');
+  assert.deepEqual(codes(mode), [`${at(mode, '5,')} cni/wrong-type`]);
+});
+
+test('a bandwidth burst above 4 GB is one error, the rule\'s', () => {
+  const text = bridgeList('{ "type": "bridge", "ipam": { "type": "dhcp" } },\n    { "type": "bandwidth", "ingressRate": 1000, "ingressBurst": 40000000000 }');
+  const diagnostics = lint(text);
+  assert.deepEqual(brief(diagnostics), [`${at(text, '40000000000')} cni/out-of-range`]);
+  assert.match(diagnostics[0].message as string, /more than 4 GB \(it is in bits\)/);
+});
+
+test('a plugin without type is one cni/missing-type error, not also a missing-key', () => {
+  const text = bridgeList('{ "bridge": "cni0" }');
+  assert.deepEqual(codes(text), [`${at(text, '"bridge"')} cni/missing-type`]);
+  const single = '{ "cniVersion": "1.0.0", "name": "n", "bridge": "cni0" }';
+  assert.deepEqual(codes(single, '10-net.conf'), ['1:3 cni/missing-type']);
+});
+
+test('a file of the wrong kind is one error, not also a missing type or missing plugins', () => {
+  const list = '{ "cniVersion": "1.0.0", "name": "n", "plugins": [{ "type": "loopback" }] }';
+  assert.deepEqual(codes(list, '10-net.conf'), ['1:3 cni/wrong-file-kind']);
+  const single = '{ "cniVersion": "1.0.0", "name": "n", "type": "loopback" }';
+  assert.deepEqual(codes(single, '10-net.conflist').filter((c) => !c.endsWith('unknown-key')), ['1:3 cni/wrong-file-kind']);
+});
+
+test('a trailing comma is one error, and a plugin that is not an object is an error on that entry', () => {
+  assert.deepEqual(codes('{\n  "name": "n",\n  "cniVersion": "1.0.0",\n  "type": "loopback",\n}', '10-net.conf'), ['4:21 cni/json-syntax']);
+  const text = '{ "cniVersion": "1.0.0", "name": "n", "plugins": [5, { "type": "loopback" }] }';
+  const diagnostics = lint(text);
+  assert.deepEqual(brief(diagnostics), [`${at(text, '5,')} cni/wrong-type`]);
+  assert.match(diagnostics[0].message as string, /not an integer/);
+});

@@ -9,7 +9,7 @@ import { checkBooleanFlags, checkName, checkPluginsPresent, checkShape, checkVer
 import { checkCapabilities, checkChainOrder, checkPluginObjects, checkVersionSupport } from './rules/chainRules';
 import { checkPluginSpecifics } from './rules/pluginRules';
 import { checkHostLocal } from './rules/addressRules';
-import { checkObject } from './objectCheck';
+import { checkObject, isSchemaFinding } from './objectCheck';
 
 export interface CniAnalysis {
   text: string;
@@ -47,7 +47,29 @@ export function analyzeCni(text: string, registry: SchemaRegistry, options: Anal
   }
   const ctx = { text, model, registry, embedded: !!options.embedded, report };
   for (const rule of rules) rule(ctx);
-  return { text, parsed, model, findings: sortFindings(findings) };
+  return { text, parsed, model, findings: sortFindings(dedupe(findings)) };
+}
+
+/**
+ * One mistake, one diagnostic. Findings with the same range and code are the same mistake: an
+ * exact repeat is dropped, and a schema finding yields to a rule's finding, whose message is the
+ * more specific one (a bandwidth burst above 4 GB: the schema's maximum and the rule's "in bits").
+ * A hint yields to an error at the same range: "CNIKit does not know the plugin" says nothing
+ * useful about a `type` that is wrong anyway (a path instead of a binary name).
+ */
+function dedupe(findings: Finding[]): Finding[] {
+  const where = (f: Finding) => `${f.start}:${f.end}:${f.code}`;
+  const byRules = new Set(findings.filter((f) => !isSchemaFinding(f)).map(where));
+  const errorAt = new Set(findings.filter((f) => f.severity === 'error').map((f) => `${f.start}:${f.end}`));
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    if (isSchemaFinding(f) && byRules.has(where(f))) return false;
+    if (f.severity === 'hint' && errorAt.has(`${f.start}:${f.end}`)) return false;
+    const id = `${where(f)}:${f.message}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
 }
 
 function sortFindings(findings: Finding[]): Finding[] {

@@ -20,9 +20,21 @@ export interface CniObjectCheck {
   reportUnknownKeys: boolean;
   delegated?: string[];
   anchor?: JsonNode;
+  /** Required keys whose absence the caller reports itself (a plugin without `type`). */
+  reportsMissing?: string[];
+}
+
+/** The findings that came from a schema check rather than from a rule, for analyze's dedupe step. */
+const fromSchema = new WeakSet<Finding>();
+
+export function isSchemaFinding(f: Finding): boolean {
+  return fromSchema.has(f);
 }
 
 export function checkObject(registry: SchemaRegistry, node: JsonNode, check: CniObjectCheck, report: (f: Finding) => void): void {
   const target = { schema: registry.schemaFor(check.kind, check.type), validate: registry.validatorFor(check.kind, check.type) };
-  checkAgainstSchema(node, target, { ...check, dialect: cniDialect }, report);
+  checkAgainstSchema(node, target, { ...check, dialect: cniDialect }, (f) => {
+    fromSchema.add(f);
+    report(f);
+  });
 }

@@ -21,7 +21,10 @@ export function parseJson(text: string): ParsedJson {
   }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  return { root, problems: errors.map((e) => describe(text, e)) };
+  // The parser may report one slip twice (a trailing comma: "key expected" and "value expected" at the
+  // same bracket); both read the same once described, so keep one.
+  const problems = errors.map((e) => describe(text, e));
+  return { root, problems: problems.filter((p, i) => !problems.slice(0, i).some((q) => q.start === p.start && q.end === p.end && q.message === p.message)) };
 }
 
 function describe(text: string, error: ParseError): Finding {

@@ -46,6 +46,8 @@ export interface ObjectCheck {
   delegated?: string[];
   /** Where to report a key missing from the object itself: its `type` value reads best. */
   anchor?: JsonNode;
+  /** Required top-level keys whose absence the caller reports itself, with a more specific code and message. */
+  reportsMissing?: string[];
   /** Only report problems at JSON pointers this accepts (a workload's networking parts, say). */
   scope?: (pointer: string) => boolean;
 }
@@ -58,9 +60,17 @@ export function checkAgainstSchema(node: JsonNode, target: SchemaTarget, check: 
   const instance = walker.build(node, root, '', true);
   const validate = target.validate;
   if (validate(instance)) return;
+  const errors = validate.errors ?? [];
+  // One mistake, one finding: a value of the wrong type gets only the type error (its enum, pattern
+  // or range errors follow from it); what lies inside a delegated object is left to the check it
+  // is delegated to; a missing key the caller reports itself is left to the caller.
+  const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const seen = new Set<string>();
-  for (const error of validate.errors ?? []) {
+  for (const error of errors) {
     if (scope && !scope(error.instancePath)) continue;
+    if (error.keyword !== 'type' && wrongType.has(error.instancePath)) continue;
+    if (insideDelegatedObject(error.instancePath, check.delegated, instance)) continue;
+    if (error.keyword === 'required' && error.instancePath === '' && check.reportsMissing?.includes(error.params.missingProperty as string)) continue;
     const f = describeError(error, located, check, root);
     if (!f) continue;
     const id = `${f.start}:${f.end}:${f.message}`;
@@ -113,6 +123,8 @@ class InstanceWalker {
       if (top && this.check.delegated?.includes(name)) {
         result[name] = rawValue(valueNode);
         this.located.set(childPointer, { key: keyNode, value: valueNode });
+        // The entries of a delegated list are still checked here (a plugin that is not an object): point at them.
+        if (valueNode.type === 'array') (valueNode.children ?? []).forEach((entry, i) => this.located.set(`${childPointer}/${i}`, { value: entry }));
         continue;
       }
       const childSchema = schema?.properties?.[name] ??
@@ -161,6 +173,16 @@ function describeError(error: ErrorObject, located: Map<string, Located>, check:
   switch (error.keyword) {
     case 'type': {
       const expected = ([] as string[]).concat(error.params.type as string | string[]).map(article).join(' or ');
+      if (schema.enum?.length) {
+        // The enum error at this value is dropped (one mistake, one finding), so this one names the values.
+        const values = schema.enum.map(String);
+        const suggestion = closest(String(error.data), values);
+        return finding(start, end, 'error', code('wrong-type'),
+          `${subject} must be one of ${schema.enum.map((v) => JSON.stringify(v)).join(', ')}, not ${describeType(at.value)}: ${rejects} otherwise.`,
+          (suggestion ? [suggestion] : values).slice(0, 5).map((v, i) => ({
+            title: `Change to ${JSON.stringify(v)}`, edits: [{ start, end, newText: literal(v, check.dialect) }], preferred: i === 0 && !!suggestion,
+          })));
+      }
       return finding(start, end, 'error', code('wrong-type'),
         `${subject} must be ${expected}, not ${describeType(at.value)}: ${rejects} otherwise.`,
         typeFixes(at.value, error.params.type as string));
@@ -207,6 +229,23 @@ function describeError(error: ErrorObject, located: Map<string, Located>, check:
     default:
       return finding(start, end, 'error', code('invalid-value'), `${subject} ${error.message ?? 'is not valid'}.`);
   }
+}
+
+/**
+ * True for a pointer below a delegated top-level key that passes through an object on the way:
+ * the delegate checks the content of that object (an `ipam` section) against the same schema. The
+ * key's own value and the entries of a delegated array (a plugin that is not an object) stay here.
+ */
+function insideDelegatedObject(pointer: string, delegated: string[] | undefined, instance: unknown): boolean {
+  const segments = pointer.split('/').slice(1).map(unescape);
+  if (segments.length < 2 || !delegated?.includes(segments[0])) return false;
+  let value = instance;
+  for (const segment of segments.slice(0, -1)) {
+    if (typeof value !== 'object' || value === null) return false;
+    value = (value as Record<string, unknown>)[segment];
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return true;
+  }
+  return false;
 }
 
 /** The located node for a pointer, or for its nearest ancestor when the value was taken over raw. */
