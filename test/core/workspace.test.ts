@@ -261,3 +261,65 @@ test('navigation: annotation → NAD, Ingress backend → Service, selector → 
   assert.match((hover.contents as { value: string }).value, /Selects 1 pod template in namespace shop:\n\n- Deployment web/);
   assert.ok(service.workspaceSymbols('storage').some((s) => s.name === 'storage-net' && s.location.uri === 'file:///ws/nads.yaml'));
 });
+
+test('navigation and hover on the podSelectors of policy peers: own namespace, a namespaceSelector on the name label, and unknown namespaces', () => {
+  const service = createLanguageService();
+  const workload = (name: string, namespace: string, labels: string) =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\nspec:\n  template:\n    metadata:\n      labels: {${labels}}\n    spec:\n      containers: [{name: c, image: busybox}]\n`;
+  service.indexFile('file:///ws/app.yaml', app());
+  service.indexFile('file:///ws/db.yaml', workload('db', 'infra', 'app: db'));
+  service.indexFile('file:///ws/web-infra.yaml', workload('web', 'infra', 'app: web'));
+  const policy = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: web
+  namespace: shop
+spec:
+  podSelector: {}
+  policyTypes: [Ingress, Egress]
+  ingress:
+    - from:
+        - podSelector:
+            matchLabels: {app: web}
+        - podSelector:
+            matchLabels: {app: db}
+  egress:
+    - to:
+        - namespaceSelector:
+            matchLabels: {kubernetes.io/metadata.name: infra}
+          podSelector:
+            matchLabels: {app: db}
+        - namespaceSelector:
+            matchLabels: {team: ops}
+          podSelector:
+            matchLabels: {app: web}
+`;
+  const doc = yamlDoc('policy.yaml', policy);
+  service.validate(doc);
+  const on = (occurrence: number) => {
+    let offset = -1;
+    for (let i = 0; i < occurrence; i++) offset = policy.indexOf('podSelector', offset + 1);
+    return doc.positionAt(offset + 3);
+  };
+  const hover = (occurrence: number) => (service.hover(doc, on(occurrence))!.contents as { value: string }).value;
+  const definition = (occurrence: number) => service.definition(doc, on(occurrence)).map((l) => [l.uri, l.range.start.line]);
+  // A peer with only a podSelector: pods of the policy's own namespace.
+  assert.deepEqual(definition(2), [['file:///ws/app.yaml', 9]]);
+  assert.match(hover(2), /^\*\*app=web\*\* \(a peer of this policy: pods in namespace shop\)\n\nSelects 1 pod template in namespace shop:\n\n- Deployment web\n/);
+  assert.deepEqual(definition(3), []);
+  assert.match(hover(3), /Selects no pod template in namespace shop in this workspace\./);
+  // With a namespaceSelector on the label the API server sets to the namespace's name.
+  assert.deepEqual(definition(4), [['file:///ws/db.yaml', 8]]);
+  assert.match(hover(4), /^\*\*app=db\*\* in namespaces selected by \*\*kubernetes\.io\/metadata\.name=infra\*\*\n\nSelects 1 pod template in namespace infra:\n\n- Deployment db\n/);
+  // With a namespaceSelector on other labels: the workspace cannot tell which namespaces.
+  assert.deepEqual(definition(5), []);
+  const unknown = hover(5);
+  assert.match(unknown, /team=ops/);
+  assert.match(unknown, /the pod templates this peer selects are unknown/);
+  assert.match(unknown, /2 pod templates of the workspace match the podSelector:\n\n- Deployment web \(namespace infra\)\n- Deployment web \(namespace shop\)/);
+  // The policy's own podSelector is unchanged; and from a workload, references include the peers that pick it.
+  assert.match(hover(1), /^\*\*every pod\*\*\n\nSelects 1 pod template in namespace shop/);
+  const dbDoc = yamlDoc('db.yaml', workload('db', 'infra', 'app: db'));
+  const refs = service.references(dbDoc, dbDoc.positionAt(workload('db', 'infra', 'app: db').indexOf('app: db') + 1));
+  assert.deepEqual(refs.map((l) => [l.uri, l.range.start.line]), [['file:///ws/policy.yaml', 18]]);
+});

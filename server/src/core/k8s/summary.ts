@@ -45,7 +45,11 @@ export interface ObjectSummary {
   policy?: {
     podSelector: LabelSelector;
     selectorSpan: Span;
-    peers: { selector: LabelSelector; crossNamespace: boolean; span: Span }[];
+    /**
+     * The podSelectors of ingress `from` and egress `to` peers. Without a namespaceSelector a peer
+     * picks pods of the policy's namespace; with one, pods of the namespaces it selects.
+     */
+    peers: { selector: LabelSelector; crossNamespace: boolean; namespaceSelector?: LabelSelector; span: Span }[];
     types: string[];
     /** Egress is restricted (policyTypes has Egress) and no rule allows port 53. */
     egressWithoutDns: boolean;
@@ -155,7 +159,13 @@ function policyFacts(spec: JsonNode | undefined): ObjectSummary['policy'] {
       for (const peer of items(property(rule, key))) {
         const podSelector = property(peer, 'podSelector');
         const selector = readLabelSelector(podSelector);
-        if (selector) peers.push({ selector, crossNamespace: !!property(peer, 'namespaceSelector'), span: span(podSelector!.parent?.children?.[0] ?? podSelector!) });
+        const namespaceSelector = property(peer, 'namespaceSelector');
+        if (selector) {
+          peers.push({
+            selector, crossNamespace: !!namespaceSelector, namespaceSelector: readLabelSelector(namespaceSelector),
+            span: span(podSelector!.parent?.children?.[0] ?? podSelector!),
+          });
+        }
       }
     }
   }

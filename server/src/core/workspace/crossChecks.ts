@@ -35,6 +35,29 @@ export function selectedWorkloads(index: WorkspaceIndex, namespace: string, sele
   return index.workloadsIn(namespace).filter((w) => matches(selector, w.workload!.labels));
 }
 
+type Peer = NonNullable<IndexedObject['policy']>['peers'][number];
+
+/** The label the API server puts on every namespace: its name. */
+export const namespaceNameLabel = 'kubernetes.io/metadata.name';
+
+/**
+ * The namespaces a policy peer's podSelector looks in: the policy's own without a
+ * namespaceSelector; with one, the namespaces of the workspace's pod templates it selects, where
+ * that can be told without the namespaces' own labels (an empty selector, or one on
+ * kubernetes.io/metadata.name only). undefined: it depends on labels the workspace does not hold.
+ */
+export function peerNamespaces(index: WorkspaceIndex, policyNamespace: string, peer: Peer): string[] | undefined {
+  if (!peer.crossNamespace) return [policyNamespace];
+  const selector = peer.namespaceSelector;
+  if (!selector || !selector.requirements.every((r) => r.key === namespaceNameLabel)) return undefined;
+  return index.workloadNamespaces().filter((ns) => matches(selector, { [namespaceNameLabel]: ns }));
+}
+
+/** Pod templates a peer selects, or undefined when its namespaces cannot be told (see peerNamespaces). */
+export function peerWorkloads(index: WorkspaceIndex, policyNamespace: string, peer: Peer): IndexedObject[] | undefined {
+  return peerNamespaces(index, policyNamespace, peer)?.flatMap((ns) => selectedWorkloads(index, ns, peer.selector));
+}
+
 const networkRequests: Check = (object, index, report) => {
   for (const request of object.workload?.networks ?? []) {
     const namespace = request.namespace ?? object.namespace;

@@ -1,9 +1,9 @@
 // Go to definition and find references between objects: a requested network and its
 // NetworkAttachmentDefinition, an Ingress backend and its Service, Services and NetworkPolicies
-// and the pod templates they select.
+// (their podSelector and the podSelectors of their peers) and the pod templates they select.
 import type { Span } from '../k8s/summary';
 import { describeSelector, type LabelSelector } from './selectors';
-import { selectedWorkloads } from './crossChecks';
+import { peerNamespaces, peerWorkloads, selectedWorkloads } from './crossChecks';
 import type { IndexedObject, WorkspaceIndex } from './workspaceIndex';
 
 export interface Target {
@@ -23,8 +23,8 @@ export function definitions(index: WorkspaceIndex, uri: string, offset: number):
     for (const backend of object.ingress?.backends ?? []) {
       if (inside(backend.span, offset) || inside(backend.portSpan, offset)) return index.find('Service', object.namespace, backend.service).map(at);
     }
-    const selector = selectorAt(object, offset);
-    if (selector) return selectedWorkloads(index, object.namespace, selector).map(workloadTarget);
+    const selection = selectionAt(index, object, offset);
+    if (selection) return (selection.selected ?? []).map(workloadTarget);
   }
   return [];
 }
@@ -42,7 +42,7 @@ export function references(index: WorkspaceIndex, uri: string, offset: number): 
         .filter((b) => b.service === object.name && i.namespace === object.namespace)
         .map((b) => ({ uri: i.uri, span: b.span })));
     }
-    if (object.workload) return selectorsOf(index, object).map(at);
+    if (object.workload) return [...selectorsOf(index, object).map(at), ...peersSelecting(index, object)];
   }
   return [];
 }
@@ -54,24 +54,67 @@ export function selectorsOf(index: WorkspaceIndex, workload: IndexedObject): Ind
     ((o.service?.selector?.requirements.length && picks(o.service.selector)) || (o.policy && picks(o.policy.podSelector))));
 }
 
+/** The podSelectors of policy peers (in any namespace) that pick this workload's pods. */
+function peersSelecting(index: WorkspaceIndex, workload: IndexedObject): Target[] {
+  return index.all().flatMap((o) => (o.policy?.peers ?? [])
+    .filter((p) => peerWorkloads(index, o.namespace, p)?.includes(workload))
+    .map((p) => ({ uri: o.uri, span: p.span })));
+}
+
 /** "Selects 2 pod templates: Deployment web, StatefulSet db" for a selector under the cursor. */
 export function selectorHover(index: WorkspaceIndex, uri: string, offset: number): { span: Span; markdown: string } | undefined {
   for (const object of index.objectsIn(uri)) {
-    const selector = selectorAt(object, offset);
-    if (!selector) continue;
-    const span = object.service?.selectorSpan ?? object.policy!.selectorSpan;
-    const selected = selectedWorkloads(index, object.namespace, selector);
-    const list = selected.slice(0, 10).map((w) => `- ${w.kind} ${w.name}`).join('\n');
-    const summary = selected.length === 0
-      ? `Selects no pod template in namespace ${object.namespace} in this workspace.`
-      : `Selects ${selected.length} pod template${selected.length === 1 ? '' : 's'} in namespace ${object.namespace}:\n\n${list}${selected.length > 10 ? `\n- and ${selected.length - 10} more` : ''}`;
-    return { span, markdown: `**${describeSelector(selector)}**\n\n${summary}` };
+    const selection = selectionAt(index, object, offset);
+    if (!selection) continue;
+    const { selector, peer, namespaces, selected } = selection;
+    const crossNamespace = !!peer?.crossNamespace;
+    const title = crossNamespace
+      ? `**${describeSelector(selector)}** in namespaces selected by **${peer!.namespaceSelector ? describeSelector(peer!.namespaceSelector) : 'a namespaceSelector'}**`
+      : `**${describeSelector(selector)}**${peer ? ` (a peer of this policy: pods in namespace ${object.namespace})` : ''}`;
+    let summary: string;
+    if (!namespaces || !selected) {
+      const candidates = index.workloadNamespaces().flatMap((ns) => selectedWorkloads(index, ns, selector));
+      summary = `Which namespaces the namespaceSelector selects depends on the namespaces' labels, which this workspace does not tell: the pod templates this peer selects are unknown.`;
+      if (candidates.length) summary += ` In any namespace, ${candidates.length} pod template${candidates.length === 1 ? '' : 's'} of the workspace match${candidates.length === 1 ? 'es' : ''} the podSelector:\n\n${listing(candidates, true)}`;
+    } else {
+      const where = namespaces.length === 1 ? `namespace ${namespaces[0]}` : `namespaces ${namespaces.join(', ')}`;
+      summary = namespaces.length === 0
+        ? 'Selects no pod template: no namespace holding pod templates in this workspace matches the namespaceSelector.'
+        : selected.length === 0
+          ? `Selects no pod template in ${where} in this workspace.`
+          : `Selects ${selected.length} pod template${selected.length === 1 ? '' : 's'} in ${where}:\n\n${listing(selected, crossNamespace && namespaces.length > 1)}`;
+    }
+    return { span: selection.span, markdown: `${title}\n\n${summary}` };
   }
   return undefined;
 }
 
-function selectorAt(object: IndexedObject, offset: number): LabelSelector | undefined {
-  if (object.service?.selector && inside(object.service.selectorSpan, offset)) return object.service.selector;
-  if (object.policy && inside(object.policy.selectorSpan, offset)) return object.policy.podSelector;
-  return undefined;
+function listing(workloads: IndexedObject[], withNamespace: boolean): string {
+  const list = workloads.slice(0, 10).map((w) => `- ${w.kind} ${w.name}${withNamespace ? ` (namespace ${w.namespace})` : ''}`).join('\n');
+  return `${list}${workloads.length > 10 ? `\n- and ${workloads.length - 10} more` : ''}`;
+}
+
+type Peer = NonNullable<IndexedObject['policy']>['peers'][number];
+
+interface Selection {
+  span: Span;
+  selector: LabelSelector;
+  /** For a policy peer's podSelector. */
+  peer?: Peer;
+  /** Where the selector looks; undefined when the workspace cannot tell (a namespaceSelector on other labels). */
+  namespaces?: string[];
+  selected?: IndexedObject[];
+}
+
+/** The selector under the cursor: a Service's, a policy's podSelector, or a policy peer's podSelector. */
+function selectionAt(index: WorkspaceIndex, object: IndexedObject, offset: number): Selection | undefined {
+  const own = (selector: LabelSelector, span: Span): Selection =>
+    ({ span, selector, namespaces: [object.namespace], selected: selectedWorkloads(index, object.namespace, selector) });
+  if (object.service?.selector && inside(object.service.selectorSpan, offset)) return own(object.service.selector, object.service.selectorSpan!);
+  if (!object.policy) return undefined;
+  if (inside(object.policy.selectorSpan, offset)) return own(object.policy.podSelector, object.policy.selectorSpan);
+  const peer = object.policy.peers.find((p) => inside(p.span, offset));
+  if (!peer) return undefined;
+  const namespaces = peerNamespaces(index, object.namespace, peer);
+  return { span: peer.span, selector: peer.selector, peer, namespaces, selected: namespaces && peerWorkloads(index, object.namespace, peer) };
 }

@@ -72,6 +72,11 @@ export class WorkspaceIndex {
     return this.get().workloadsByNs.get(namespace) ?? [];
   }
 
+  /** Namespaces that hold pod templates in the workspace, sorted. */
+  workloadNamespaces(): string[] {
+    return [...this.get().workloadsByNs.keys()].sort();
+  }
+
   policiesIn(namespace: string): IndexedObject[] {
     return this.get().policiesByNs.get(namespace) ?? [];
   }
