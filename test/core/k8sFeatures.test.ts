@@ -178,3 +178,45 @@ test('Calico Installation: completion of calicoNetwork keys and pool enums, hove
   assert.match(value, /20-32 for IPv4/);
   assert.match(value, /docs\.tigera\.io/);
 });
+
+test('completion of NetworkAttachmentDefinition names from the workspace in the Multus networks annotation: short and JSON forms', () => {
+  const withNads = createLanguageService();
+  const nad = (name: string, namespace: string) => `apiVersion: k8s.cni.cncf.io/v1\nkind: NetworkAttachmentDefinition\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\nspec:\n  config: '{"cniVersion": "1.0.0", "type": "loopback"}'\n`;
+  withNads.indexFile('file:///ws/nads.yaml', [nad('macvlan-conf', 'shop'), nad('bridge', 'other-ns'), nad('storage', 'shop')].join('---\n'));
+  const inShop = (annotation: string) => pod(annotation).replace('  name: p\n', '  name: p\n  namespace: shop\n');
+  const run = (marked: string) => {
+    const { text, offset } = withCursor(inShop(marked), '‸');
+    const document = yaml(text);
+    const items = withNads.complete(document, document.positionAt(offset)).filter((i) => /^NetworkAttachmentDefinition/.test(i.detail ?? ''));
+    const edit = (label: string) => {
+      const item = items.find((i) => i.label === label)!;
+      const textEdit = item.textEdit as { range: any; newText: string };
+      return { replaced: document.getText(textEdit.range), line: applyEdits(document, [textEdit]).split('\n')[6] };
+    };
+    return { labels: items.map((i) => i.label), edit };
+  };
+  // Short form: the pod's namespace first by plain name, others as ns/name; exactly the partial name is replaced.
+  const short = run('macvlan-conf, br‸@eth1');
+  assert.deepEqual(short.labels, ['macvlan-conf', 'storage', 'other-ns/bridge']);
+  assert.deepEqual(short.edit('other-ns/bridge'), { replaced: 'br', line: '    k8s.v1.cni.cncf.io/networks: macvlan-conf, other-ns/bridge@eth1' });
+  assert.deepEqual(run('macvlan-conf, other-ns/b‸').edit('other-ns/bridge').replaced, 'other-ns/b');
+  assert.deepEqual(run('"mac‸, storage"').edit('macvlan-conf'), { replaced: 'mac', line: '    k8s.v1.cni.cncf.io/networks: "macvlan-conf, storage"' });
+  assert.deepEqual(run('‸').edit('storage').line, '    k8s.v1.cni.cncf.io/networks: storage');
+  assert.deepEqual(run('macvlan-conf@et‸h1').labels, [], 'no names after "@"');
+  // JSON form: the "name" value; a NAD of another namespace brings its "namespace" key.
+  const json = run(`'[{"name": "br‸"}]'`);
+  assert.deepEqual(json.labels, ['macvlan-conf', 'storage', 'other-ns/bridge']);
+  assert.deepEqual(json.edit('other-ns/bridge'), { replaced: 'br', line: `    k8s.v1.cni.cncf.io/networks: '[{"name": "bridge", "namespace": "other-ns"}]'` });
+  assert.deepEqual(json.edit('storage').line, `    k8s.v1.cni.cncf.io/networks: '[{"name": "storage"}]'`);
+  // With a "namespace" key: that namespace's NADs; and the "namespace" value offers namespaces holding the named NAD.
+  assert.deepEqual(run(`'[{"name": "‸", "namespace": "other-ns"}]'`).labels, ['bridge']);
+  const namespaceItems = (marked: string) => {
+    const { text, offset } = withCursor(inShop(marked), '‸');
+    const document = yaml(text);
+    return withNads.complete(document, document.positionAt(offset)).filter((i) => /^NetworkAttachmentDefinitions:/.test(i.detail ?? '')).map((i) => i.label);
+  };
+  assert.deepEqual(namespaceItems(`'[{"name": "bridge", "namespace": "‸"}]'`), ['other-ns']);
+  assert.deepEqual(namespaceItems(`'[{"namespace": "‸"}]'`), ['shop', 'other-ns']);
+  // Double quotes: the inserted text is escaped for them.
+  assert.deepEqual(run(`"[{\\"name\\": \\"b‸\\"}]"`).edit('other-ns/bridge').line, `    k8s.v1.cni.cncf.io/networks: "[{\\"name\\": \\"bridge\\", \\"namespace\\": \\"other-ns\\"}]"`);
+});

@@ -116,3 +116,30 @@ test('file events and closed editors follow the scan: node_modules and files.exc
     await server.stop();
   }
 });
+
+test('completion in the Multus networks annotation offers the NADs on disk, replacing the partial name', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cnikit-ws-'));
+  writeFileSync(join(dir, 'nads.yaml'), nad);
+  const server = await startServer(undefined, [{ uri: pathToFileURL(dir).toString(), name: 'ws' }]);
+  try {
+    const podUri = pathToFileURL(join(dir, 'pod.yaml')).toString();
+    const text = pod.replace('storage-net, backup-net', 'backup-net, sto');
+    server.open(podUri, text, 'yaml');
+    const line = text.split('\n')[5];
+    const request = async () => {
+      const result: any = await server.connection.sendRequest('textDocument/completion', { textDocument: { uri: podUri }, position: { line: 5, character: line.length } });
+      return (Array.isArray(result) ? result : result?.items ?? []) as any[];
+    };
+    // The folder scan may finish after the file opens.
+    let items = await request();
+    for (let i = 0; i < 40 && !items.some((c) => c.label === 'storage-net'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      items = await request();
+    }
+    const item = items.find((c) => c.label === 'storage-net');
+    assert.ok(item, items.map((c) => c.label).join(' | '));
+    assert.deepEqual(item.textEdit, { range: { start: { line: 5, character: line.length - 3 }, end: { line: 5, character: line.length } }, newText: 'storage-net' });
+  } finally {
+    await server.stop();
+  }
+});

@@ -14,6 +14,7 @@ import { documentKind } from './documents';
 import { K8sRegistry } from './k8s/k8sRegistry';
 import { analyzeYaml, summarizeYaml, type YamlAnalysis } from './k8s/analyzeYaml';
 import { completeYamlEmbedded, completeYamlK8s, hoverYaml, outlineYaml } from './k8s/features';
+import { completeNetworkNames } from './k8s/networkCompletion';
 import { scaffoldActions } from './k8s/scaffoldActions';
 import type { KindGroup } from './k8s/kinds';
 import type { Finding, Severity } from './common/findings';
@@ -193,8 +194,10 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     complete(doc, position) {
       const result = analyze(doc);
       const offset = doc.offsetAt(position);
+      if (result.kind === 'yaml') indexOpen(doc, result);
       const items = result.kind === 'cni' ? completeCni(result.analysis, offset, registry)
-        : result.kind === 'yaml' ? completeYamlEmbedded(result.analysis, offset, services) ?? completeYamlK8s(result.analysis, offset, services)
+        : result.kind === 'yaml' ? completeYamlEmbedded(result.analysis, offset, services, workspace.index)
+          ?? completeNetworkNames(result.analysis, offset, workspace.index) ?? completeYamlK8s(result.analysis, offset, services)
         : [];
       return items.map((c) => toCompletionItem(doc, c));
     },

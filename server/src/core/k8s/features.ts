@@ -14,6 +14,8 @@ import { documentAt, type YamlAnalysis, type YamlDocument } from './analyzeYaml'
 import { contextAt } from './yamlContext';
 import { kinds, type KindDef } from './kinds';
 import { networkingScope } from './networkingScope';
+import { completeNetworkJson } from './networkCompletion';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import networksSchema from '../../../../schemas/multus/networks-annotation.schema.json';
 import netConfSchema from '../../../../schemas/flannel/net-conf.schema.json';
 
@@ -41,7 +43,8 @@ export function hoverYaml(analysis: YamlAnalysis, offset: number, services: Yaml
   return { start: doc.start + node.offset, end: doc.start + node.offset + node.length, markdown: keyDocs(key, at.schema, def.kind, schema['x-docUrl']) };
 }
 
-export function completeYamlEmbedded(analysis: YamlAnalysis, offset: number, services: YamlServices): Completion[] | undefined {
+/** @param index the workspace, for the NADs a Multus networks annotation may name */
+export function completeYamlEmbedded(analysis: YamlAnalysis, offset: number, services: YamlServices, index?: WorkspaceIndex): Completion[] | undefined {
   const doc = documentAt(analysis, offset);
   const region = doc && regionAt(doc, offset - doc.start);
   if (!doc || !region?.mapping) return undefined;
@@ -51,6 +54,7 @@ export function completeYamlEmbedded(analysis: YamlAnalysis, offset: number, ser
   const items = region.language === 'cni'
     ? completeCni(analyzeCni(mapping.text, services.cni, { shape: region.shape ?? 'auto', embedded: true }), inner, services.cni)
     : completeJsonSchema(mapping.text, inner, embeddedSchema(region.language), embeddedOwner(region.language));
+  if (region.language === 'multus-networks' && index) items.push(...completeNetworkJson(mapping.text, inner, doc.analysis.resource?.namespace ?? 'default', index));
   const literal = mapping.encodeJson('\n') !== ' ' && mapping.encodeJson('"') === '"';
   return items.flatMap((c) => {
     const insert = c.snippet && !literal ? plainFromSnippet(c.insertText) : c.insertText;
