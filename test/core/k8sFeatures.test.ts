@@ -217,6 +217,13 @@ test('completion of NetworkAttachmentDefinition names from the workspace in the 
   };
   assert.deepEqual(namespaceItems(`'[{"name": "bridge", "namespace": "‸"}]'`), ['other-ns']);
   assert.deepEqual(namespaceItems(`'[{"namespace": "‸"}]'`), ['shop', 'other-ns']);
+  // The schema's example values (which may name nothing) give way to the workspace's.
+  const all = (() => {
+    const { text, offset } = withCursor(inShop(`'[{"namespace": "‸"}]'`), '‸');
+    const document = yaml(text);
+    return withNads.complete(document, document.positionAt(offset)).map((i) => i.label);
+  })();
+  assert.ok(!all.some((l) => l.includes('network-infra')), `no example namespace: ${JSON.stringify(all)}`);
   // Double quotes: the inserted text is escaped for them.
   assert.deepEqual(run(`"[{\\"name\\": \\"b‸\\"}]"`).edit('other-ns/bridge').line, `    k8s.v1.cni.cncf.io/networks: "[{\\"name\\": \\"bridge\\", \\"namespace\\": \\"other-ns\\"}]"`);
 });

@@ -51,10 +51,12 @@ export function completeYamlEmbedded(analysis: YamlAnalysis, offset: number, ser
   const mapping = region.mapping;
   const inner = mapping.fromSource(offset - doc.start);
   if (inner === undefined) return undefined;
-  const items = region.language === 'cni'
+  let items = region.language === 'cni'
     ? completeCni(analyzeCni(mapping.text, services.cni, { shape: region.shape ?? 'auto', embedded: true }), inner, services.cni)
     : completeJsonSchema(mapping.text, inner, embeddedSchema(region.language), embeddedOwner(region.language));
-  if (region.language === 'multus-networks' && index) items.push(...completeNetworkJson(mapping.text, inner, doc.analysis.resource?.namespace ?? 'default', index));
+  const nads = region.language === 'multus-networks' && index ? completeNetworkJson(mapping.text, inner, doc.analysis.resource?.namespace ?? 'default', index) : [];
+  // the workspace's NADs replace the schema's example names, which may name nothing that exists
+  if (nads.length) items = [...items.filter((c) => c.kind !== 'value'), ...nads];
   const literal = mapping.encodeJson('\n') !== ' ' && mapping.encodeJson('"') === '"';
   return items.flatMap((c) => {
     const insert = c.snippet && !literal ? plainFromSnippet(c.insertText) : c.insertText;
