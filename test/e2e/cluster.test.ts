@@ -3,11 +3,12 @@
 // cluster's CNIs, nodes and attachments, opens an object as YAML, sends only GET requests, and
 // nothing of the client key reaches VS Code's logs.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import type { Page } from 'playwright-core';
 import { assertNoSecrets, assertOnlyGets } from '../cluster/harness';
 import { startLocalClusters, type LocalClusters } from '../cluster/localClusters';
@@ -41,6 +42,18 @@ async function waitForRows(page: Page, labels: string[]): Promise<void> {
   }, { timeout: 60_000, seen: async () => JSON.stringify(await sidebarRows(page)) });
 }
 
+/** A port nothing listens on: bound once to learn a free one, then closed. */
+function closedPort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
 function filesUnder(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
@@ -61,7 +74,13 @@ describe('CNIKit in the VS Code workbench: the cluster explorer', () => {
   let shared: ReturnType<typeof h.sharedSession> | undefined;
   before(async () => {
     clusters = await startLocalClusters(temp);
-    shared = h.sharedSession(join(__dirname, 'fixtures', 'workspace'), { name: 'cluster', settings: { 'cnikit.cluster.kubeconfig': clusters.kubeconfig } });
+    // one more context, whose server is a closed port: the tree must say so and offer a retry
+    const kubeconfig = parse(readFileSync(clusters.kubeconfig, 'utf8'));
+    kubeconfig.clusters.push({ name: 'offline', cluster: { server: `https://127.0.0.1:${await closedPort()}` } });
+    kubeconfig.contexts.push({ name: 'offline', context: { cluster: 'offline', user: 'local-admin' } });
+    const withOffline = join(temp, 'with-offline.kubeconfig');
+    writeFileSync(withOffline, stringify(kubeconfig), { mode: 0o600 });
+    shared = h.sharedSession(join(__dirname, 'fixtures', 'workspace'), { name: 'cluster', settings: { 'cnikit.cluster.kubeconfig': withOffline } });
   });
   after(async () => {
     await shared?.close();
@@ -102,6 +121,18 @@ describe('CNIKit in the VS Code workbench: the cluster explorer', () => {
     assert.equal(object.metadata.name, 'ipvlan-l3');
     assert.equal(object.metadata.namespace, 'tenant-a');
     assert.ok(!('managedFields' in object.metadata), 'managedFields are left out of the YAML shown');
+  });
+
+  it('a context whose server is down shows why, with Retry and Switch context', { timeout: TEST_TIMEOUT }, async (t) => {
+    const session = await shared!.get(t);
+    if (!session) return;
+    const { page } = session;
+    await h.step(page, 'expand the offline context', () => expand(page, 'offline'));
+    await h.step(page, 'the error and what to do next', () =>
+      h.waitUntil(page, 'a "cannot reach" row with Retry', async () => {
+        const rows = await sidebarRows(page);
+        return rows.some((r) => /cannot reach https:\/\/127\.0\.0\.1:\d+: connection refused/.test(r)) && rows.includes('Retry') && rows.includes('Switch context…');
+      }, { timeout: 60_000, seen: async () => JSON.stringify(await sidebarRows(page)) }));
   });
 
   it('only GET requests reached the clusters, and no log holds the client key', { timeout: TEST_TIMEOUT }, async (t) => {
