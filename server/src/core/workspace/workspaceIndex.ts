@@ -31,10 +31,11 @@ export class WorkspaceIndex {
   version = 0;
 
   setObjects(uri: string, objects: IndexedObject[]): void {
-    if (objects.length === 0 && !this.files.has(uri)) return;
+    const old = this.files.get(uri);
+    if (objects.length === 0 && !old) return;
     if (objects.length === 0) this.files.delete(uri);
     else this.files.set(uri, objects);
-    this.changed();
+    this.changed({ removed: old ?? [], added: objects });
   }
 
   setConfigFile(uri: string): void {
@@ -44,7 +45,9 @@ export class WorkspaceIndex {
   }
 
   remove(uri: string): void {
-    if (this.files.delete(uri) || this.configs.delete(uri)) this.changed();
+    const old = this.files.get(uri);
+    if (this.files.delete(uri)) this.changed({ removed: old ?? [], added: [] });
+    if (this.configs.delete(uri)) this.changed();
   }
 
   objectsIn(uri: string): IndexedObject[] {
@@ -96,30 +99,72 @@ export class WorkspaceIndex {
     return this.configs.get(uri);
   }
 
-  private changed(): void {
+  /**
+   * One file's objects changed: the lookups are patched in place (rebuilding them for a 10,000-file
+   * workspace costs more than the rest of an update). Other changes drop them.
+   */
+  private changed(objects?: { removed: IndexedObject[]; added: IndexedObject[] }): void {
     this.version++;
-    this.lookups = undefined;
+    const lookups = this.lookups;
+    if (!lookups || !objects) {
+      this.lookups = undefined;
+      return;
+    }
+    lookups.clashes = undefined;
+    const touched = new Set<IndexedObject[]>();
+    for (const object of objects.removed) {
+      for (const [map, key] of keysOf(lookups, object)) {
+        const list = map.get(key)?.filter((o) => o !== object);
+        if (list?.length) map.set(key, list);
+        else map.delete(key);
+      }
+    }
+    for (const object of objects.added) {
+      for (const [map, key] of keysOf(lookups, object)) {
+        const list = map.get(key);
+        if (list) {
+          list.push(object);
+          touched.add(list);
+        } else map.set(key, [object]);
+      }
+    }
+    for (const list of touched) list.sort(byPlace);
   }
 
   private get(): Lookups {
     if (this.lookups) return this.lookups;
-    const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
-      const list = map.get(key);
-      if (list) list.push(value);
-      else map.set(key, [value]);
-    };
     const lookups: Lookups = { byKindNsName: new Map(), byNameAnyNs: new Map(), workloadsByNs: new Map(), policiesByNs: new Map(), configsByFolder: new Map() };
-    for (const object of this.all()) {
-      push(lookups.byKindNsName, `${object.kind}/${object.namespace}/${object.name}`, object);
-      push(lookups.byNameAnyNs, `${object.kind}/${object.name}`, object);
-      if (object.workload) push(lookups.workloadsByNs, object.namespace, object);
-      if (object.policy) push(lookups.policiesByNs, object.namespace, object);
+    for (const object of this.all()) for (const [map, key] of keysOf(lookups, object)) push(map, key, object);
+    // the same order however the index got here: by file, then by place in the file
+    for (const map of [lookups.byKindNsName, lookups.byNameAnyNs, lookups.workloadsByNs, lookups.policiesByNs]) {
+      for (const list of map.values()) if (list.length > 1) list.sort(byPlace);
     }
     for (const config of this.configs.values()) push(lookups.configsByFolder, config.folder, config);
     for (const list of lookups.configsByFolder.values()) list.sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));
     this.lookups = lookups;
     return lookups;
   }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The lookup lists an object belongs in. */
+function keysOf(lookups: Lookups, object: IndexedObject): [Map<string, IndexedObject[]>, string][] {
+  const keys: [Map<string, IndexedObject[]>, string][] = [
+    [lookups.byKindNsName, `${object.kind}/${object.namespace}/${object.name}`],
+    [lookups.byNameAnyNs, `${object.kind}/${object.name}`],
+  ];
+  if (object.workload) keys.push([lookups.workloadsByNs, object.namespace]);
+  if (object.policy) keys.push([lookups.policiesByNs, object.namespace]);
+  return keys;
+}
+
+function byPlace(a: IndexedObject, b: IndexedObject): number {
+  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.span.start - b.span.start;
 }
 
 /** Moves an object's spans from its document to the file. */
