@@ -18,7 +18,7 @@ function random(seed: number) {
 
 function objectsFor(uri: string, pick: (n: number) => number): IndexedObject[] {
   const kinds = ['Service', 'Deployment', 'NetworkPolicy', 'NetworkAttachmentDefinition'];
-  return Array.from({ length: pick(4) }, (_, i) => {
+  return Array.from({ length: pick(4) }, (_, i): IndexedObject => {
     const kind = kinds[pick(kinds.length)];
     return {
       uri,
@@ -29,7 +29,7 @@ function objectsFor(uri: string, pick: (n: number) => number): IndexedObject[] {
       span: { start: i * 100, end: i * 100 + 50 },
       subnets: [],
       ...(kind === 'Deployment' ? { workload: { labels: {}, ports: [], networks: [], span: { start: i * 100, end: i * 100 + 10 } } } : {}),
-      ...(kind === 'NetworkPolicy' ? { policy: { podSelector: {}, selectorSpan: { start: i * 100, end: i * 100 + 1 }, peers: [], types: [], egressWithoutDns: false } } : {}),
+      ...(kind === 'NetworkPolicy' ? { policy: { podSelector: { requirements: [] }, selectorSpan: { start: i * 100, end: i * 100 + 1 }, peers: [], types: [], egressWithoutDns: false } } : {}),
     };
   });
 }
