@@ -111,14 +111,20 @@ export class WorkspaceIndex {
       return;
     }
     lookups.clashes = undefined;
-    const touched = new Set<IndexedObject[]>();
-    for (const object of objects.removed) {
-      for (const [map, key] of keysOf(lookups, object)) {
-        const list = map.get(key)?.filter((o) => o !== object);
+    // each affected list is filtered once, however many of the file's objects it holds
+    const removed = new Set(objects.removed);
+    const affected = new Map<Map<string, IndexedObject[]>, Set<string>>();
+    for (const object of removed) {
+      for (const [map, key] of keysOf(lookups, object)) affected.set(map, (affected.get(map) ?? new Set()).add(key));
+    }
+    for (const [map, keys] of affected) {
+      for (const key of keys) {
+        const list = map.get(key)?.filter((o) => !removed.has(o));
         if (list?.length) map.set(key, list);
         else map.delete(key);
       }
     }
+    const touched = new Set<IndexedObject[]>();
     for (const object of objects.added) {
       for (const [map, key] of keysOf(lookups, object)) {
         const list = map.get(key);
