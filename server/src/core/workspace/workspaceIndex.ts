@@ -25,6 +25,8 @@ interface Lookups {
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, IndexedObject[]>();
+  /** How many objects the files hold. */
+  private objectCount = 0;
   private readonly configs = new Map<string, ConfigFile>();
   private lookups: Lookups | undefined;
   /** Bumped on every change, so callers can tell whether results they hold are stale. */
@@ -35,6 +37,7 @@ export class WorkspaceIndex {
     if (objects.length === 0 && !old) return;
     if (objects.length === 0) this.files.delete(uri);
     else this.files.set(uri, objects);
+    this.objectCount += objects.length - (old?.length ?? 0);
     this.changed({ removed: old ?? [], added: objects });
   }
 
@@ -46,7 +49,10 @@ export class WorkspaceIndex {
 
   remove(uri: string): void {
     const old = this.files.get(uri);
-    if (this.files.delete(uri)) this.changed({ removed: old ?? [], added: [] });
+    if (this.files.delete(uri)) {
+      this.objectCount -= old?.length ?? 0;
+      this.changed({ removed: old ?? [], added: [] });
+    }
     if (this.configs.delete(uri)) this.changed();
   }
 
@@ -101,12 +107,13 @@ export class WorkspaceIndex {
 
   /**
    * One file's objects changed: the lookups are patched in place (rebuilding them for a 10,000-file
-   * workspace costs more than the rest of an update). Other changes drop them.
+   * workspace costs more than the rest of an update). Other changes, and a file that holds much of
+   * the index (patching would cost more than rebuilding), drop them.
    */
   private changed(objects?: { removed: IndexedObject[]; added: IndexedObject[] }): void {
     this.version++;
     const lookups = this.lookups;
-    if (!lookups || !objects) {
+    if (!lookups || !objects || objects.removed.length + objects.added.length > this.objectCount) {
       this.lookups = undefined;
       return;
     }
