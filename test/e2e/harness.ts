@@ -696,7 +696,7 @@ export async function waitForProblem(page: Page, expected: RegExp, options: { ti
  * registered when it opens, so while a command is missing (the extension's contributions are
  * still arriving) it is closed and opened again until the command shows or time runs out.
  */
-export async function runCommand(page: Page, title: string, options: { timeout?: number } = {}): Promise<void> {
+export async function runCommand(page: Page, title: string, options: { timeout?: number; opensQuickInput?: boolean } = {}): Promise<void> {
   const deadline = Date.now() + (options.timeout ?? TIMEOUT);
   // the exact title, else one ending in ": title" (its category omitted), else one containing it
   const findRow = async () => {
@@ -723,7 +723,14 @@ export async function runCommand(page: Page, title: string, options: { timeout?:
     });
     if (found) {
       await quickInputRows(page).nth(found.pick).click();
-      await quickInputClosed(page, 'command palette');
+      if (options.opensQuickInput) {
+        // the command asks its own question in the same widget: wait for the palette's ">" to go
+        const input = page.locator('.quick-input-widget .quick-input-box input');
+        await waitUntil(page, `"${title}" to replace the command palette`, async () =>
+          !(await quickInput(page).isVisible()) || !(await input.inputValue()).startsWith('>'));
+      } else {
+        await quickInputClosed(page, 'command palette');
+      }
       return;
     }
     await page.keyboard.press('Escape');

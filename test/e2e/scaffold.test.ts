@@ -15,7 +15,7 @@ describe('CNIKit in the VS Code workbench: scaffolding', () => {
     const session = await shared.get(t);
     if (!session) return;
     const { page } = session;
-    await h.step(page, 'run the scaffold command', () => h.runCommand(page, 'CNIKit: Scaffold…'));
+    await h.step(page, 'run the scaffold command', () => h.runCommand(page, 'CNIKit: Scaffold…', { opensQuickInput: true }));
     const quickInput = page.locator('.quick-input-widget');
     const title = page.locator('.quick-input-widget .quick-input-title');
     await h.step(page, 'pick Flannel', async () => {

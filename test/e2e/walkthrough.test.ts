@@ -16,7 +16,7 @@ describe('CNIKit in the VS Code workbench: the walkthrough', () => {
     if (!session) return;
     const { page } = session;
     await h.step(page, 'open the walkthrough', async () => {
-      await h.runCommand(page, 'Welcome: Open Walkthrough...');
+      await h.runCommand(page, 'Welcome: Open Walkthrough...', { opensQuickInput: true });
       const rows = page.locator('.quick-input-widget .monaco-list-row');
       const ours = rows.filter({ hasText: 'Get started with CNIKit' });
       await h.waitUntil(page, 'the walkthrough picker to list CNIKit', async () => (await ours.count()) > 0, {
