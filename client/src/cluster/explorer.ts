@@ -12,7 +12,6 @@ import { readClusterSettings } from './settings';
 
 interface Root {
   kubeconfig: Kubeconfig;
-  kubeconfigSetting?: string;
   ignoredWorkspaceKubeconfig?: string;
   contexts: ContextNode[];
 }
@@ -159,7 +158,6 @@ export class ClusterExplorer implements vscode.TreeDataProvider<ExplorerNode>, v
     const active = chosen && kubeconfig.contexts.some((c) => c.name === chosen) ? chosen : kubeconfig.currentContext;
     return {
       kubeconfig,
-      kubeconfigSetting: settings.kubeconfig,
       ignoredWorkspaceKubeconfig: settings.ignoredWorkspaceKubeconfig,
       contexts: kubeconfig.contexts.map((info) => new ContextNode(this.host, kubeconfig, info, info.name === active)),
     };

@@ -1,17 +1,10 @@
-// Which kubeconfig path setting counts, by Workspace Trust. Pure (no vscode import), so the trust
-// rule is unit-tested without a workbench.
+// Which kubeconfig path setting counts, by Workspace Trust (see trustedSetting.ts). Pure, so it is
+// unit-tested without a workbench.
+import { trustedSetting, type SettingValues } from '../trustedSetting';
 
-export interface SettingValues<T> {
-  globalValue?: T;
-  workspaceValue?: T;
-  workspaceFolderValue?: T;
-}
-
-/** The kubeconfig path to use; pure, so the trust rule is tested without VS Code. */
+/** The kubeconfig path to use; a workspace path ignored in Restricted Mode is reported (shown in the tree). */
 export function chooseKubeconfig(values: SettingValues<string> | undefined, trusted: boolean): { kubeconfig?: string; ignoredWorkspaceKubeconfig?: string } {
-  const clean = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-  const workspace = clean(values?.workspaceFolderValue) ?? clean(values?.workspaceValue);
-  const user = clean(values?.globalValue);
-  if (trusted) return { kubeconfig: workspace ?? user };
-  return { kubeconfig: user, ignoredWorkspaceKubeconfig: workspace };
+  const path = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+  const { value, ignored } = trustedSetting(values, trusted, path);
+  return trusted ? { kubeconfig: value } : { kubeconfig: value, ignoredWorkspaceKubeconfig: ignored };
 }

@@ -2,12 +2,7 @@
 // tested without VS Code. It runs plugin binaries as root: a repository must not be able to switch
 // it on or point it at binaries of its choosing, so in Restricted Mode (an untrusted workspace)
 // values from workspace or folder settings are ignored, and the sandbox does not run at all.
-
-export interface SettingValues<T> {
-  globalValue?: T;
-  workspaceValue?: T;
-  workspaceFolderValue?: T;
-}
+import { trustedSetting, type SettingValues } from '../trustedSetting';
 
 export interface SandboxSettings {
   enabled: boolean;
@@ -28,13 +23,9 @@ export function chooseSandboxSettings(
 ): SandboxSettings {
   const ignored: string[] = [];
   const pick = <T>(name: string, values: SettingValues<unknown> | undefined, valid: (v: unknown) => v is T): T | undefined => {
-    const folder = valid(values?.workspaceFolderValue) ? values!.workspaceFolderValue : undefined;
-    const workspace = valid(values?.workspaceValue) ? values!.workspaceValue : undefined;
-    const user = valid(values?.globalValue) ? values!.globalValue : undefined;
-    const fromWorkspace = folder ?? workspace;
-    if (trusted) return (fromWorkspace ?? user) as T | undefined;
-    if (fromWorkspace !== undefined) ignored.push(name);
-    return user as T | undefined;
+    const chosen = trustedSetting(values, trusted, (v) => (valid(v) ? v : undefined));
+    if (chosen.ignored !== undefined) ignored.push(name);
+    return chosen.value;
   };
   const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
   const isPathList = (v: unknown): v is string[] => Array.isArray(v) && v.every((p) => typeof p === 'string');
