@@ -10,7 +10,7 @@ import { parseJson, type JsonNode } from '../common/json';
 import type { SchemaRegistry } from '../cni/schemaRegistry';
 import type { EmbeddedLanguage, EmbeddedRegion } from './embedded';
 import type { K8sRegistry } from './k8sRegistry';
-import { documentAt, type YamlAnalysis, type YamlDocument } from './analyzeYaml';
+import { documentAt, type DocumentSymbolFacts, type YamlAnalysis, type YamlDocument } from './analyzeYaml';
 import { contextAt } from './yamlContext';
 import { kinds, type KindDef } from './kinds';
 import { networkingScope } from './networkingScope';
@@ -117,14 +117,8 @@ function plainFromSnippet(snippet: string): string {
     .replace(/\\([$}\\])/g, '$1');
 }
 
-export interface YamlSymbol {
-  name: string;
-  detail: string;
-  start: number;
-  end: number;
-  selectionStart: number;
-  selectionEnd: number;
-}
+/** A document's symbol with its offsets moved from the document to the file. */
+export type YamlSymbol = DocumentSymbolFacts;
 
 /** One symbol per Kubernetes object: "Kind name", spanning its document. */
 export function outlineYaml(analysis: YamlAnalysis): YamlSymbol[] {
