@@ -41,6 +41,16 @@ function seeded(workload: FileWorkload, diagnostics: { range: { start: { line: n
   return { found: workload.mistakes.filter((m) => hit(m.line)).length, first: workload.mistakes.length ? hit(workload.mistakes[0].line) : undefined };
 }
 
+/** Configures the server, opens the file, and times didOpen → its first diagnostics. */
+async function openFirst(session: LspSession, uri: string, text: string, timeoutMs: number) {
+  await session.configure();
+  const mark = session.mark();
+  const sent = performance.now();
+  await session.open(uri, text, 1);
+  const first = await session.diagnostics(uri, mark, 1, timeoutMs);
+  return { openMs: first.at - sent, diagnostics: first.diagnostics };
+}
+
 export async function fileSession(spec: ServerSpec, workload: FileWorkload, options: FileSessionOptions): Promise<FileSessionResult> {
   const result: FileSessionResult = {
     server: spec.name, seededTotal: workload.mistakes.length, editMs: [], completionMs: [], completionAnsweredMs: [], completionEmpty: 0, hoverMs: [], hoverAnsweredMs: [], hoverEmpty: 0, errors: [],
@@ -50,13 +60,8 @@ export async function fileSession(spec: ServerSpec, workload: FileWorkload, opti
   try {
     session = await LspSession.start(spec);
     result.startMs = session.startMs;
-    await session.configure();
-
-    const mark = session.mark();
-    const sent = performance.now();
-    await session.open(uri, workload.text, 1);
-    const first = await session.diagnostics(uri, mark, 1, options.openTimeoutMs);
-    result.openMs = first.at - sent;
+    const first = await openFirst(session, uri, workload.text, options.openTimeoutMs);
+    result.openMs = first.openMs;
     result.diagnostics = first.diagnostics.length;
     const found = seeded(workload, first.diagnostics);
     result.seededFound = found.found;
@@ -116,12 +121,8 @@ export async function largeSession(spec: ServerSpec, workload: FileWorkload, ope
   try {
     session = await LspSession.start(spec);
     result.startMs = session.startMs;
-    await session.configure();
-    const mark = session.mark();
-    const sent = performance.now();
-    await session.open(uri, workload.text, 1);
-    const first = await session.diagnostics(uri, mark, 1, openTimeoutMs);
-    result.openMs = first.at - sent;
+    const first = await openFirst(session, uri, workload.text, openTimeoutMs);
+    result.openMs = first.openMs;
     result.diagnostics = first.diagnostics.length;
     await session.settle(500);
     await sleep(500);
