@@ -44,6 +44,13 @@ test('key completion follows indentation, also inside sequences, and skips keys 
   assert.deepEqual(compact.sort(), ['cidr', 'except']);
 });
 
+test('a document that starts with an empty line: completion answers (it used to loop forever)', () => {
+  // found by the fuzzer: walking up the lines never got past a newline at offset 0
+  assert.ok(labels('‸\n').length > 0, 'starter objects in an empty file');
+  assert.ok(labels('\n‸').length > 0);
+  assert.ok(labels('\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ‸').includes('ports'));
+});
+
 test('value completion: enums, and kinds and apiVersions at the top', () => {
   assert.deepEqual(labels('apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: ‸\n').sort(), ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort']);
   assert.ok(labels('kind: ‸\n').includes('NetworkAttachmentDefinition'));

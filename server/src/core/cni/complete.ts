@@ -8,6 +8,7 @@ import { keyDocs, pluginDocs, typeLabel } from './docs';
 import { schemaAt, type JsonPath, type SchemaAt } from './schemaNav';
 import type { JsonSchema, SchemaRegistry } from './schemaRegistry';
 import { recommendedVersion } from './rules/listRules';
+import { lineStartAt } from '../common/lines';
 
 export interface Completion {
   label: string;
@@ -201,7 +202,7 @@ function insideValue(analysis: CniAnalysis, offset: number): boolean {
 }
 
 function lineIndent(text: string, offset: number): string {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartAt(text, offset);
   return /^[ \t]*/.exec(text.slice(lineStart))![0];
 }
 

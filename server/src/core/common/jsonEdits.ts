@@ -2,6 +2,7 @@
 // array elements. Used by quick fixes.
 import type { JsonNode } from './json';
 import type { TextEdit } from './findings';
+import { lineStartAt } from './lines';
 
 /** Adds `"key": value` as the first property of `object`, in the indentation of its siblings. */
 export function insertProperty(text: string, object: JsonNode, key: string, value: unknown): TextEdit {
@@ -30,7 +31,7 @@ export function reorderElements(text: string, array: JsonNode, order: number[]):
 
 /** The whitespace before `offset` when only whitespace precedes it on its line. */
 function indentationAt(text: string, offset: number): string | undefined {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartAt(text, offset);
   const before = text.slice(lineStart, offset);
   return /^\s*$/.test(before) ? before : undefined;
 }

@@ -1,5 +1,6 @@
 // Where the cursor is in a YAML document that may be half-typed: the path of keys leading to the
 // mapping it is typing in, worked out from indentation, so completion works before the YAML is valid.
+import { lineStartAt } from '../common/lines';
 
 export interface KeyContext {
   kind: 'key';
@@ -34,7 +35,7 @@ interface Line {
 }
 
 export function contextAt(text: string, offset: number): KeyContext | ValueContext | undefined {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartAt(text, offset);
   const before = text.slice(lineStart, offset);
   const valueMatch = /^(\s*)(- +)?([^\s:#][^:#]*?):[ \t]+([^\s#]*)$/.exec(before);
   if (valueMatch) {
@@ -101,7 +102,7 @@ function siblingKeys(text: string, lineStart: number, column: number): Set<strin
 function* linesAbove(text: string, lineStart: number): Generator<Line> {
   let end = lineStart - 1;
   while (end >= 0) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const start = lineStartAt(text, end);
     const line = describe(text.slice(start, end));
     if (line) yield line;
     end = start - 1;

@@ -8,6 +8,7 @@ import { isMap, isNode, isScalar, parse, parseDocument, type Node, type Pair, ty
 import { parseJson } from '../common/json';
 import { embeddedText } from '../yaml/embeddedText';
 import type { DocumentRange, ScaffoldAction, TextEdit } from './codeActions';
+import { columnAt, lineStartAt } from '../common/lines';
 
 export const networksKey = 'k8s.v1.cni.cncf.io/networks';
 
@@ -111,7 +112,7 @@ function planAttach(text: string, cursor: number, metadataPath: string[]): Plan 
     if (column === undefined) return undefined;
     const spec = pairOf(template, 'spec');
     const specStart = spec ? rangeOf(spec.key)[0] : -1;
-    const at = spec && columnOf(text, specStart) === column ? specStart - column : afterLastPair(text, template);
+    const at = spec && columnAt(text, specStart) === column ? specStart - column : afterLastPair(text, template);
     if (at === undefined) return undefined;
     const lead = at > 0 && text[at - 1] !== '\n' ? eol : '';
     return (entry) => ({
@@ -120,7 +121,7 @@ function planAttach(text: string, cursor: number, metadataPath: string[]): Plan 
     });
   }
   const metadata = metadataPair.value as Node | null;
-  const metadataColumn = columnOf(text, rangeOf(metadataPair.key)[0]);
+  const metadataColumn = columnAt(text, rangeOf(metadataPair.key)[0]);
   if (isEmptyValue(metadata)) {
     return emptyValueSite(text, metadataPair, eol, (entry) =>
       `${pad(metadataColumn + unit)}annotations:${eol}${pad(metadataColumn + 2 * unit)}${networksKey}: ${plainOrQuoted(entry.short)}`);
@@ -136,7 +137,7 @@ function planAttach(text: string, cursor: number, metadataPath: string[]): Plan 
     return (entry) => ({ start: at, end: at, newText: `${lead}${pad(column)}annotations:${eol}${pad(column + unit)}${networksKey}: ${plainOrQuoted(entry.short)}${eol}` });
   }
   const annotations = annotationsPair.value as Node | null;
-  const annotationsColumn = columnOf(text, rangeOf(annotationsPair.key)[0]);
+  const annotationsColumn = columnAt(text, rangeOf(annotationsPair.key)[0]);
   if (isEmptyValue(annotations)) {
     return emptyValueSite(text, annotationsPair, eol, (entry) => `${pad(annotationsColumn + unit)}${networksKey}: ${plainOrQuoted(entry.short)}`);
   }
@@ -194,7 +195,7 @@ function appendSite(text: string, scalar: Scalar): Plan | undefined {
     at = last.offset + last.length;
     if (value.slice(previousEnd, last.offset).includes('\n')) {
       // One object per line: the new one on its own line, indented like the last.
-      const lineStart = value.lastIndexOf('\n', last.offset - 1) + 1;
+      const lineStart = lineStartAt(value, last.offset);
       const indent = value.slice(lineStart, last.offset);
       before = `,\n${/^[ \t]*$/.test(indent) ? indent : ''}`;
     } else {
@@ -238,7 +239,7 @@ function editableMap(map: YAMLMap): boolean {
 function blockColumn(text: string, map: YAMLMap): number | undefined {
   if (map.items.length === 0) return undefined;
   const first = rangeOf(map.items[0].key)[0];
-  const column = columnOf(text, first);
+  const column = columnAt(text, first);
   return /^[ ]*$/.test(text.slice(first - column, first)) ? column : undefined;
 }
 
@@ -258,7 +259,7 @@ function indentUnit(text: string, root: YAMLMap): number {
     for (const pair of map.items) {
       if (!isMap(pair.value) || pair.value.flow) continue;
       const child = blockColumn(text, pair.value);
-      const step = child === undefined ? undefined : child - columnOf(text, rangeOf(pair.key)[0]);
+      const step = child === undefined ? undefined : child - columnAt(text, rangeOf(pair.key)[0]);
       if (step && step > 0) return step;
       const inner = visit(pair.value);
       if (inner) return inner;
@@ -291,9 +292,6 @@ function rangeOf(node: unknown): [number, number, number] {
   return [start, valueEnd, end];
 }
 
-function columnOf(text: string, offset: number): number {
-  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
-}
 
 function pad(n: number): string {
   return ' '.repeat(n);

@@ -9,6 +9,7 @@ import { policyDocument, policyRequestOf } from './policy';
 import { resolveOptions } from './resolve';
 import { cniNameProblem, objectNameProblem } from './validate';
 import { yamlFile } from './yamlText';
+import { columnAt } from '../common/lines';
 
 export interface TextEdit {
   start: number;
@@ -89,7 +90,7 @@ function configSite(text: string, rootItems: Pair[]): Site | undefined {
     const lead = text === '' || text.endsWith('\n') ? '' : '\n';
     return (json) => ({ start: text.length, end: text.length, newText: `${lead}spec:\n  config: |\n${indentLines(json, 4)}\n` });
   }
-  const keyIndent = columnOf(text, rangeOf(spec.key)[0]);
+  const keyIndent = columnAt(text, rangeOf(spec.key)[0]);
   const value = spec.value as Node | null;
   if (!value || isEmptyValue(value)) {
     // Replace from right after `spec:` so that no trailing space stays behind.
@@ -101,13 +102,13 @@ function configSite(text: string, rootItems: Pair[]): Site | undefined {
   const config = pairOf(value.items, 'config');
   if (!config) {
     const firstKey = rangeOf(value.items[0].key)[0];
-    const childIndent = columnOf(text, firstKey);
+    const childIndent = columnAt(text, firstKey);
     const lineStart = firstKey - childIndent;
     return (json) => ({ start: lineStart, end: lineStart, newText: `${' '.repeat(childIndent)}config: |\n${indentLines(json, childIndent + 2)}\n` });
   }
   const configValue = config.value as Node | null;
   if (configValue && !(isScalar(configValue) && (configValue.value === null || (typeof configValue.value === 'string' && configValue.value.trim() === '')))) return undefined;
-  const configIndent = columnOf(text, rangeOf(config.key)[0]);
+  const configIndent = columnAt(text, rangeOf(config.key)[0]);
   const [start, end] = configValue ? rangeOf(configValue) : afterColon(text, rangeOf(config.key)[1]);
   const space = text[start - 1] === ':' ? ' ' : '';
   return (json) => ({ start, end, newText: `${space}|\n${indentLines(json, configIndent + 2)}` });
@@ -161,9 +162,6 @@ function afterColon(text: string, keyEnd: number): [number, number] {
   return [colon + 1, colon + 1];
 }
 
-function columnOf(text: string, offset: number): number {
-  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
-}
 
 function indentLines(text: string, indent: number): string {
   return text.split('\n').map((line) => ' '.repeat(indent) + line).join('\n');

@@ -3,6 +3,7 @@
 // on the embedded text land exactly, also in quoted scalars whose lines YAML folds.
 // The decoding is checked against the `yaml` library's own value: on any disagreement the
 // mapping is refused and callers fall back to the whole scalar.
+import { lineStartAt } from '../common/lines';
 
 export interface EmbeddedText {
   /** The decoded string, as the consumer reads it. */
@@ -224,7 +225,7 @@ function blockIndent(raw: string): string {
  * sequence entry): the indentation an explicit indentation indicator counts from.
  */
 function keyColumn(source: string, start: number): number {
-  const lineStart = source.lastIndexOf('\n', start - 1) + 1;
+  const lineStart = lineStartAt(source, start);
   return /^[ ]*(?:-[ ]+)*/.exec(source.slice(lineStart, start))![0].length;
 }
 

@@ -6,6 +6,7 @@ import { parseIp } from '../../common/ip';
 import { ianaServiceName, wildcardSubdomain } from '../names';
 import { items, nodeAt } from '../resource';
 import { at, keyOrValue, type K8sRule, type K8sRuleContext } from './context';
+import { lineStartAt } from '../../common/lines';
 
 export const checkIngress: K8sRule = (ctx) => {
   if (ctx.def.apiVersion !== 'networking.k8s.io/v1') return;
@@ -140,12 +141,12 @@ function backendEdits(text: string, backend: JsonNode): TextEdit[] {
     return [{ start: backend.offset, end: backend.offset + backend.length, newText: `{service: {name: ${name}${portText}}}` }];
   }
   const nameKey = keyOrValue(nameNode);
-  const indent = ' '.repeat(nameKey.offset - lineStart(text, nameKey.offset));
+  const indent = ' '.repeat(nameKey.offset - lineStartAt(text, nameKey.offset));
   const portLines = port ? `\n${indent}  port:\n${indent}    ${portKey}: ${port}` : '';
   const edits: TextEdit[] = [{ start: nameKey.offset, end: nameNode.offset + nameNode.length, newText: `service:\n${indent}  name: ${name}${portLines}` }];
   if (portNode) {
     const portKeyNode = keyOrValue(portNode);
-    edits.push({ start: lineStart(text, portKeyNode.offset), end: lineEnd(text, portNode.offset + portNode.length), newText: '' });
+    edits.push({ start: lineStartAt(text, portKeyNode.offset), end: lineEnd(text, portNode.offset + portNode.length), newText: '' });
   }
   return edits;
 }
@@ -154,14 +155,10 @@ function addPathType(text: string, path: JsonNode): TextEdit[] {
   const first = path.children?.[0]?.children?.[0];
   if (!first) return [];
   if (text[path.offset] === '{') return [{ start: path.offset + 1, end: path.offset + 1, newText: 'pathType: ImplementationSpecific, ' }];
-  const indent = ' '.repeat(first.offset - lineStart(text, first.offset));
+  const indent = ' '.repeat(first.offset - lineStartAt(text, first.offset));
   // The first key may share its line with the sequence dash ("- path: /"): insert after it, on a line of its own.
   const end = lineEnd(text, path.children![0].offset + path.children![0].length);
   return [{ start: end, end, newText: `${indent}pathType: ImplementationSpecific\n` }];
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 /** Offset just past the line break ending the line at `offset`. */
