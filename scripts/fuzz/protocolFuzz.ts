@@ -23,7 +23,9 @@ export class ProtocolFuzzer {
     let doc = [...this.docs.values()].find((d) => d.uri.startsWith(slot));
     if (!doc || random.int(10) === 0) {
       const seed = random.pick(seeds);
-      const uri = `${slot}${seed.languageId === 'cni' ? '.conflist' : '.yaml'}`;
+      // A new name for each document opened in the slot: the server may still be sending the
+      // closed one's diagnostics (for its versions, which the new document's versions repeat).
+      const uri = `${slot}-${step}${seed.languageId === 'cni' ? '.conflist' : '.yaml'}`;
       if (doc) void this.server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: doc.uri } });
       doc = TextDocument.create(uri, seed.languageId, 1, seed.text);
       this.docs.set(slot, doc);
