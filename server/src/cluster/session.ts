@@ -4,6 +4,7 @@
 import { ClusterApi } from './api';
 import { ClusterError } from './errors';
 import { guardExecPlugins, type ExecGuard } from './execGuard';
+import { DEFAULT_CHUNK_SIZE, DEFAULT_MAX_ITEMS, DEFAULT_TIMEOUT_MS } from './limits';
 import { chooseContext, loadKubeconfig, type Kubeconfig, type KubeconfigOptions } from './kubeconfig';
 import { loadClientLibrary } from './library';
 import type { ClusterIdentity } from './model';
@@ -22,9 +23,7 @@ export interface SessionOptions extends KubeconfigOptions {
   maxItems?: number;
 }
 
-export const DEFAULT_TIMEOUT_MS = 10_000;
-export const DEFAULT_CHUNK_SIZE = 250;
-export const DEFAULT_MAX_ITEMS = 10_000;
+export { DEFAULT_TIMEOUT_MS, DEFAULT_CHUNK_SIZE, DEFAULT_MAX_ITEMS };
 
 export class ClusterSession {
   private identityPromise?: Promise<ClusterIdentity>;

@@ -2,8 +2,9 @@
 // Exit 0 with the report (what could not be read is listed under `problems`); exit 2 with one line
 // on stderr when the kubeconfig is unusable or the cluster cannot be reached.
 import { InvalidArgumentError, Option } from 'commander';
-import { ClusterError, DEFAULT_CHUNK_SIZE, DEFAULT_TIMEOUT_MS, formatReport, inspectCluster } from '../../cluster';
+import { DEFAULT_CHUNK_SIZE, DEFAULT_TIMEOUT_MS } from '../../cluster/limits';
 import { redactShapes } from '../../cluster/secrets';
+import { loadClusterModule } from '../clusterModule';
 import { UsageError } from '../files';
 import { parsePositive, type CommandHost } from './command';
 
@@ -30,6 +31,7 @@ export function registerInspect({ program, setStatus }: CommandHost): void {
     .option('--timeout <seconds>', 'time limit for each request, credential plugins included', parseSeconds, DEFAULT_TIMEOUT_MS / 1000)
     .option('--chunk-size <n>', 'objects per list request (lists are read page by page)', parsePositive, DEFAULT_CHUNK_SIZE)
     .action(async (options: InspectOptions) => {
+      const { ClusterError, formatReport, inspectCluster } = loadClusterModule();
       let report;
       try {
         report = await inspectCluster({
