@@ -2,7 +2,7 @@
 // 2 usage or I/O problem (always a one-line message on stderr, never a stack trace).
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Command, CommanderError } from 'commander';
-import { prepareFiles } from './lint';
+import { takeChunks } from './lint';
 import { UsageError } from './files';
 import { registerLint } from './commands/lint';
 import { registerTry } from './commands/try';
@@ -39,7 +39,7 @@ if (isMainThread) {
   void main(process.argv).then((status) => {
     process.exitCode = status;
   });
-} else if (workerData?.cnikitLintChunk) {
-  // This bundle doubles as the lint worker: prepare a share of the files and hand the results back.
-  parentPort!.postMessage(prepareFiles(workerData.cnikitLintChunk));
+} else if (workerData?.cnikitLint) {
+  // This bundle doubles as the lint worker: take chunks of the files and hand back what it prepared.
+  parentPort!.postMessage(takeChunks(workerData.cnikitLint.files, workerData.cnikitLint.next));
 }
