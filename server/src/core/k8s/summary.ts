@@ -56,6 +56,8 @@ export interface ObjectSummary {
     egressSpan?: Span;
   };
   subnets: SubnetFact[];
+  /** A Namespace object's labels as written: what a namespaceSelector matches against. */
+  namespaceLabels?: Record<string, string>;
 }
 
 /** Facts that rules found while checking (they parse annotations and embedded configs anyway). */
@@ -82,6 +84,23 @@ export function summarize(resource: Resource, def: KindDef, facts: RuleFacts): O
   else if (def.kind === 'Ingress' && def.apiVersion === 'networking.k8s.io/v1') summary.ingress = ingressFacts(spec);
   else if (def.kind === 'NetworkPolicy' && def.group === 'networkPolicy' && !def.removed) summary.policy = policyFacts(spec);
   return summary;
+}
+
+/**
+ * A v1 Namespace: CNIKit does not serve the kind (it gets no diagnostics), but its labels tell
+ * which namespaces a policy's namespaceSelector picks.
+ */
+export function summarizeNamespace(resource: Resource): ObjectSummary | undefined {
+  if (resource.apiVersion !== 'v1' || resource.kind !== 'Namespace' || !resource.name) return undefined;
+  return {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    name: resource.name,
+    namespace: '',
+    span: span(resource.nameNode!),
+    subnets: [],
+    namespaceLabels: Object.fromEntries(resource.labels),
+  };
 }
 
 function workloadFacts(resource: Resource, def: KindDef, facts: RuleFacts): ObjectSummary['workload'] {

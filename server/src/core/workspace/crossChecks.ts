@@ -4,7 +4,7 @@
 // each with a stable code that a setting can switch off.
 import { finding, type Finding } from '../common/findings';
 import { overlaps, parseCidr } from '../common/ip';
-import { describeSelector, matches } from './selectors';
+import { describeSelector, matches, type LabelSelector } from './selectors';
 import type { IndexedObject, WorkspaceIndex } from './workspaceIndex';
 
 export interface CrossCheckSettings {
@@ -41,16 +41,36 @@ type Peer = NonNullable<IndexedObject['policy']>['peers'][number];
 export const namespaceNameLabel = 'kubernetes.io/metadata.name';
 
 /**
+ * Whether a namespaceSelector picks a namespace. Its name label is always known; other labels are
+ * known from the workspace's Namespace objects. undefined: it depends on labels no Namespace object
+ * declares, or declarations of the same namespace disagree.
+ */
+export function namespaceSelects(index: WorkspaceIndex, selector: LabelSelector, namespace: string): boolean | undefined {
+  const named = { [namespaceNameLabel]: namespace };
+  const onName = selector.requirements.filter((r) => r.key === namespaceNameLabel);
+  if (!matches({ requirements: onName }, named)) return false;
+  if (onName.length === selector.requirements.length) return true;
+  const answers = new Set(index.namespaceLabels(namespace).map((labels) => matches(selector, { ...labels, ...named })));
+  return answers.size === 1 ? answers.has(true) : undefined;
+}
+
+/**
  * The namespaces a policy peer's podSelector looks in: the policy's own without a
- * namespaceSelector; with one, the namespaces of the workspace's pod templates it selects, where
- * that can be told without the namespaces' own labels (an empty selector, or one on
- * kubernetes.io/metadata.name only). undefined: it depends on labels the workspace does not hold.
+ * namespaceSelector; with one, the namespaces of the workspace's pod templates it selects.
+ * undefined when that cannot be told for one of them (see namespaceSelects): a partial answer
+ * would pass for a whole one.
  */
 export function peerNamespaces(index: WorkspaceIndex, policyNamespace: string, peer: Peer): string[] | undefined {
   if (!peer.crossNamespace) return [policyNamespace];
   const selector = peer.namespaceSelector;
-  if (!selector || !selector.requirements.every((r) => r.key === namespaceNameLabel)) return undefined;
-  return index.workloadNamespaces().filter((ns) => matches(selector, { [namespaceNameLabel]: ns }));
+  if (!selector) return undefined;
+  const selected: string[] = [];
+  for (const namespace of index.workloadNamespaces()) {
+    const picks = namespaceSelects(index, selector, namespace);
+    if (picks === undefined) return undefined;
+    if (picks) selected.push(namespace);
+  }
+  return selected;
 }
 
 /** Pod templates a peer selects, or undefined when its namespaces cannot be told (see peerNamespaces). */
@@ -159,7 +179,8 @@ const overlappingSubnets: Check = (object, index, report, settings) => {
 };
 
 const duplicates: Check = (object, index, report) => {
-  if (!object.name) return;
+  // Namespace objects are indexed only for their labels; CNIKit does not check them.
+  if (!object.name || object.namespaceLabels) return;
   const family = apiFamily(object.apiVersion);
   const same = index.find(object.kind, object.namespace, object.name).filter((o) => o !== object && apiFamily(o.apiVersion) === family);
   if (same.length === 0) return;

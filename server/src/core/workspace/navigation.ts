@@ -3,7 +3,7 @@
 // (their podSelector and the podSelectors of their peers) and the pod templates they select.
 import type { Span } from '../k8s/summary';
 import { describeSelector, type LabelSelector } from './selectors';
-import { peerNamespaces, peerWorkloads, selectedWorkloads } from './crossChecks';
+import { namespaceNameLabel, namespaceSelects, peerNamespaces, peerWorkloads, selectedWorkloads } from './crossChecks';
 import type { IndexedObject, WorkspaceIndex } from './workspaceIndex';
 
 export interface Target {
@@ -74,7 +74,7 @@ export function selectorHover(index: WorkspaceIndex, uri: string, offset: number
     let summary: string;
     if (!namespaces || !selected) {
       const candidates = index.workloadNamespaces().flatMap((ns) => selectedWorkloads(index, ns, selector));
-      summary = `Which namespaces the namespaceSelector selects depends on the namespaces' labels, which this workspace does not tell: the pod templates this peer selects are unknown.`;
+      summary = `${whyUnknown(index, peer?.namespaceSelector)}: the pod templates this peer selects are unknown.`;
       if (candidates.length) summary += ` In any namespace, ${candidates.length} pod template${candidates.length === 1 ? '' : 's'} of the workspace match${candidates.length === 1 ? 'es' : ''} the podSelector:\n\n${listing(candidates, true)}`;
     } else {
       const where = namespaces.length === 1 ? `namespace ${namespaces[0]}` : `namespaces ${namespaces.join(', ')}`;
@@ -83,10 +83,27 @@ export function selectorHover(index: WorkspaceIndex, uri: string, offset: number
         : selected.length === 0
           ? `Selects no pod template in ${where} in this workspace.`
           : `Selects ${selected.length} pod template${selected.length === 1 ? '' : 's'} in ${where}:\n\n${listing(selected, crossNamespace && namespaces.length > 1)}`;
+      if (crossNamespace && peer!.namespaceSelector?.requirements.some((r) => r.key !== namespaceNameLabel)) {
+        summary += `\n\nNamespaces are matched by the labels their Namespace objects declare in this workspace; labels added only in the cluster are not seen.`;
+      }
     }
     return { span: selection.span, markdown: `${title}\n\n${summary}` };
   }
   return undefined;
+}
+
+/** Why a namespaceSelector's namespaces cannot be told: which namespaces' labels are missing or disagree. */
+function whyUnknown(index: WorkspaceIndex, selector: LabelSelector | undefined): string {
+  if (!selector) return 'This namespaceSelector is not a label selector';
+  const open = index.workloadNamespaces().filter((ns) => namespaceSelects(index, selector, ns) === undefined);
+  const undeclared = open.filter((ns) => index.namespaceLabels(ns).length === 0);
+  const disagreeing = open.filter((ns) => index.namespaceLabels(ns).length > 0);
+  const list = (names: string[]) => names.length === 1 ? `namespace ${names[0]}` : `namespaces ${names.join(', ')}`;
+  const reasons = [
+    undeclared.length ? `no Namespace object in this workspace declares the labels of ${list(undeclared)}` : '',
+    disagreeing.length ? `${list(disagreeing)} ${disagreeing.length === 1 ? 'is' : 'are'} declared more than once, with labels that disagree on it` : '',
+  ].filter(Boolean);
+  return `This namespaceSelector looks at namespace labels, and ${reasons.join('; ')}`;
 }
 
 function listing(workloads: IndexedObject[], withNamespace: boolean): string {
@@ -101,7 +118,7 @@ interface Selection {
   selector: LabelSelector;
   /** For a policy peer's podSelector. */
   peer?: Peer;
-  /** Where the selector looks; undefined when the workspace cannot tell (a namespaceSelector on other labels). */
+  /** Where the selector looks; undefined when the workspace cannot tell (a namespaceSelector on labels it does not declare). */
   namespaces?: string[];
   selected?: IndexedObject[];
 }

@@ -7,6 +7,7 @@ import { documentKind, looksLikeCni } from '../documents';
 import type { ObjectSummary, Span } from '../k8s/summary';
 import { crossFileFindings, type CrossCheckSettings } from './crossChecks';
 import { lineStarts, positionAt } from './lineTable';
+import { namespaceSummaries } from './namespaces';
 import { definitions, references, selectorHover, type Target } from './navigation';
 import { toFileOffsets, WorkspaceIndex, type IndexedObject } from './workspaceIndex';
 
@@ -39,7 +40,7 @@ export class Workspace {
     if (this.fingerprints.get(uri) === print) return;
     const kind = documentKind(uri, languageId);
     if (kind.language === 'yaml') {
-      const docs = summaries ?? this.summarize(text);
+      const docs = withNamespaces(summaries ?? this.summarize(text), text);
       const objects = docs.flatMap((d) => (d.summary ? [toFileOffsets(d.summary, uri, d.start)] : []));
       this.index.setObjects(uri, objects);
       if (objects.length) this.lines.set(uri, lineStarts(text));
@@ -102,6 +103,14 @@ export class Workspace {
     const at = (offset: number): Position => positionAt(starts, offset);
     return { start: at(span.start), end: at(span.end) };
   }
+}
+
+/** Adds the file's Namespace objects, which the per-document analysis does not summarize. */
+function withNamespaces(docs: DocumentSummaries[], text: string): DocumentSummaries[] {
+  const namespaces = namespaceSummaries(text);
+  if (namespaces.length === 0) return docs;
+  const summarized = new Set(docs.filter((d) => d.summary).map((d) => d.start));
+  return [...docs, ...namespaces.filter((n) => !summarized.has(n.start))].sort((a, b) => a.start - b.start);
 }
 
 /** Runtimes read CNI configs from a `net.d` folder (/etc/cni/net.d); elsewhere the order means nothing. */

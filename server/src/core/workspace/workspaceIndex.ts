@@ -1,5 +1,6 @@
-// Every networking object of the workspace (files on disk and open editors), by file, with
-// lookups by namespace and name that are rebuilt lazily after a change. Spans are file offsets.
+// Every networking object of the workspace (files on disk and open editors), and its Namespace
+// objects for their labels, by file, with lookups by namespace and name that are rebuilt lazily
+// after a change. Spans are file offsets.
 import type { ObjectSummary, Span, SubnetFact } from '../k8s/summary';
 import { findClashes, type Clash } from './subnetClashes';
 
@@ -84,6 +85,11 @@ export class WorkspaceIndex {
   /** Namespaces that hold pod templates in the workspace, sorted. */
   workloadNamespaces(): string[] {
     return [...this.get().workloadsByNs.keys()].sort();
+  }
+
+  /** The labels of each Namespace object of this name in the workspace (more than one if declared twice). */
+  namespaceLabels(name: string): Record<string, string>[] {
+    return this.find('Namespace', '', name).flatMap((o) => (o.namespaceLabels ? [o.namespaceLabels] : []));
   }
 
   policiesIn(namespace: string): IndexedObject[] {
