@@ -2,8 +2,9 @@
 // document into a tree of the same node shape the JSON features use (offsets relative to the
 // document's start), so that one set of checks serves JSON and YAML alike. Documents are
 // cached by their text: an edit recomposes only the document it touched.
-import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { Composer, Parser, isAlias, type CST, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
 import type { JsonNode } from '../common/json';
+import { quickCompose } from './quickCompose';
 
 export interface YamlNodeExtras {
   /** For scalars: PLAIN, QUOTE_SINGLE, QUOTE_DOUBLE, BLOCK_LITERAL or BLOCK_FOLDED. */
@@ -51,8 +52,14 @@ function nextLine(text: string, offset: number): number {
 
 /** Composes one document's text (offsets in the result are relative to it). */
 export function composeDocument(text: string): ComposedDocument {
-  const composer = new Composer({ version: '1.1', uniqueKeys: true, prettyErrors: false, merge: true });
   const tokens = [...new Parser().parse(text)];
+  const root = quickCompose(tokens);
+  return root ? { root, problems: [] } : composeFully(tokens, text);
+}
+
+/** The full way, through the `yaml` library's Document (see quickCompose.ts for the common case). */
+export function composeFully(tokens: CST.Token[], text: string): ComposedDocument {
+  const composer = new Composer({ version: '1.1', uniqueKeys: true, prettyErrors: false, merge: true });
   const docs = [...composer.compose(tokens, true, text.length)] as Document.Parsed[];
   const problems: ComposedDocument['problems'] = [];
   let root: TreeNode | undefined;
