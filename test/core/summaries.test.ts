@@ -17,3 +17,13 @@ test('summaries for the index are those of the full analysis', () => {
     assert.ok(full.filter((d) => d.summary).length > 5);
   }
 });
+
+test('a peer with `namespaceSelector: null` picks pods of the policy\'s own namespace, as the API server reads it', () => {
+  const services = { cni: new SchemaRegistry(), k8s: new K8sRegistry() };
+  const settings = { kubernetesVersion: '1.36', disabledGroups: [] };
+  const policy = (selector: string) => `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\n  namespace: shop\nspec:\n  podSelector: {}\n  ingress:\n    - from:\n        - podSelector: {}\n          namespaceSelector: ${selector}\n`;
+  const peer = (selector: string) => summarizeYaml(policy(selector), services, settings)[0].summary!.policy!.peers[0];
+  assert.equal(peer('null').crossNamespace, false);
+  assert.equal(peer('~').crossNamespace, false);
+  assert.equal(peer('{}').crossNamespace, true);
+});

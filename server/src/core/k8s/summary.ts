@@ -178,7 +178,9 @@ function policyFacts(spec: JsonNode | undefined): ObjectSummary['policy'] {
       for (const peer of items(property(rule, key))) {
         const podSelector = property(peer, 'podSelector');
         const selector = readLabelSelector(podSelector);
-        const namespaceSelector = property(peer, 'namespaceSelector');
+        // `namespaceSelector: null` is no selector at all to the API server: the policy's own namespace
+        const written = property(peer, 'namespaceSelector');
+        const namespaceSelector = written?.type === 'null' ? undefined : written;
         if (selector) {
           peers.push({
             selector, crossNamespace: !!namespaceSelector, namespaceSelector: readLabelSelector(namespaceSelector),
