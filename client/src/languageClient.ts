@@ -27,7 +27,7 @@ export async function startLanguageClient(
     documentSelector,
     outputChannel: output,
     // The server indexes the workspace itself; these events keep its index current.
-    synchronize: { configurationSection: 'cnikit', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,conflist,conf,json}') },
+    synchronize: { configurationSection: ['cnikit', 'files'], fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,conflist,conf,json}') },
   };
   const client = new LanguageClient('cnikit', 'CNIKit', serverOptions, clientOptions);
   await client.start();

@@ -117,6 +117,40 @@ test('file events and closed editors follow the scan: node_modules and files.exc
   }
 });
 
+test('a change of files.exclude re-scans the folders: newly excluded files leave the index, newly included ones come in', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cnikit-ws-'));
+  for (const name of ['a', 'b']) {
+    mkdirSync(join(dir, name));
+    writeFileSync(join(dir, name, 'nad.yaml'), nad.replace('storage-net', `${name}-net`));
+  }
+  const configuration: Record<string, unknown> = { files: { exclude: { '**/b': true } } };
+  const server = await startServer(undefined, [{ uri: pathToFileURL(dir).toString(), name: 'ws' }], configuration);
+  const podUri = pathToFileURL(join(dir, 'pod.yaml')).toString();
+  const unknown = (diagnostics: { message: unknown }[]) => diagnostics.map((d) => /"([^"]+)"/.exec(String(d.message))![1]).sort().join(', ');
+  /** Waits (5 s at most) until the pod's unknown networks are `expected`. */
+  const until = async (expected: string) => {
+    const deadline = Date.now() + 5000;
+    let last = '';
+    while (Date.now() < deadline) {
+      const timedOut = new Promise<never>((_, fail) => setTimeout(() => fail(new Error(`waited for [${expected}]; last: [${last}]`)), Math.max(deadline - Date.now(), 0)).unref());
+      last = unknown(await Promise.race([server.diagnostics(podUri), timedOut]));
+      if (last === expected) return;
+    }
+    assert.equal(last, expected);
+  };
+  try {
+    const first = until('b-net');
+    server.open(podUri, pod.replace('storage-net, backup-net', 'a-net, b-net'), 'yaml');
+    await first;
+    configuration.files = { exclude: { '**/a': true } };
+    const swapped = until('a-net');
+    void server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await swapped;
+  } finally {
+    await server.stop();
+  }
+});
+
 test('completion in the Multus networks annotation offers the NADs on disk, replacing the partial name', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cnikit-ws-'));
   writeFileSync(join(dir, 'nads.yaml'), nad);

@@ -60,6 +60,8 @@ export interface LanguageService {
   indexFile(uri: string, text: string): void;
   /** Drops a deleted file from the workspace. */
   removeFile(uri: string): void;
+  /** The files the workspace index holds (open ones included). */
+  indexedFiles(): string[];
   /** Diagnostics of many files at once, checks across them included (the CLI). */
   validateAll(docs: TextDocument[]): Map<string, Diagnostic[]>;
   /** The file's own diagnostics and what the index needs of it, without the checks across files. */
@@ -176,6 +178,9 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     removeFile(uri) {
       indexedFrom.delete(uri);
       workspace.remove(uri);
+    },
+    indexedFiles() {
+      return workspace.uris();
     },
     get workspaceVersion() {
       return workspace.index.version;

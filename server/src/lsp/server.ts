@@ -59,16 +59,30 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => void loadSettings().then(scanWorkspace));
 
-  async function scanWorkspace(): Promise<void> {
-    const files = canPullConfiguration ? await connection.workspace.getConfiguration('files').catch(() => undefined) : undefined;
-    const started = Date.now();
-    exclude = excludeMatcher(files?.exclude);
-    const count = await scanFolders(service, folders, {
-      exclude,
-      maxFileSize: defaultSettings.maxFileSize,
-      isOpen: (uri) => !!documents.get(uri),
-    }, refreshIfWorkspaceChanged);
-    connection.console.info(`indexed ${count} files of the workspace in ${Date.now() - started} ms`);
+  let excludeRead: string | undefined;
+  let scanning = Promise.resolve();
+  /**
+   * Scans the folders at start, and again when files.exclude changes; then drops from the index
+   * the files on disk the rules now leave out. One scan at a time, so a later one has the last word.
+   */
+  function scanWorkspace(): Promise<void> {
+    scanning = scanning.then(async () => {
+      const files = canPullConfiguration ? await connection.workspace.getConfiguration('files').catch(() => undefined) : undefined;
+      const read = JSON.stringify(files?.exclude ?? {});
+      if (read === excludeRead) return;
+      excludeRead = read;
+      const started = Date.now();
+      exclude = excludeMatcher(files?.exclude);
+      const count = await scanFolders(service, folders, {
+        exclude,
+        maxFileSize: defaultSettings.maxFileSize,
+        isOpen: (uri) => !!documents.get(uri),
+      }, refreshIfWorkspaceChanged);
+      for (const uri of service.indexedFiles()) if (uri.startsWith('file:') && !documents.get(uri) && !scanned(uri)) service.removeFile(uri);
+      refreshIfWorkspaceChanged();
+      connection.console.info(`indexed ${count} files of the workspace in ${Date.now() - started} ms`);
+    }).catch((error) => connection.console.error(`workspace scan failed: ${error instanceof Error ? error.message : String(error)}`));
+    return scanning;
   }
 
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
@@ -79,7 +93,7 @@ export function startServer(connection: Connection): void {
     }
     refreshIfWorkspaceChanged();
   });
-  connection.onDidChangeConfiguration(() => void loadSettings());
+  connection.onDidChangeConfiguration(() => void loadSettings().then(scanWorkspace));
 
   async function loadSettings(): Promise<void> {
     if (!canPullConfiguration) return;

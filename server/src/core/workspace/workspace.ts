@@ -64,6 +64,10 @@ export class Workspace {
     if (entry.configFile) this.index.setConfigFile(uri);
   }
 
+  uris(): string[] {
+    return [...this.fingerprints.keys()];
+  }
+
   remove(uri: string): void {
     this.index.remove(uri);
     this.lines.delete(uri);
