@@ -46,13 +46,21 @@ export interface PluginMeta {
   project?: string;
 }
 
+/** Resolved `$ref`s per root schema: schemas do not change, and the same refs are followed for every object checked. */
+const resolvedRefs = new WeakMap<JsonSchema, Map<string, JsonSchema | undefined>>();
+
 /** Follows a local `$ref` (`#/definitions/...`) against the schema that holds it. */
 export function resolveRef(schema: JsonSchema | undefined, root: JsonSchema): JsonSchema | undefined {
+  if (!schema?.$ref) return schema;
+  let byRef = resolvedRefs.get(root);
+  if (!byRef) resolvedRefs.set(root, byRef = new Map());
+  if (byRef.has(schema.$ref)) return byRef.get(schema.$ref);
   let current = schema;
   for (let hops = 0; current?.$ref && hops < 8; hops++) {
     const path = current.$ref.replace(/^#\//, '').split('/');
     current = path.reduce<any>((node, part) => node?.[part], root);
   }
+  byRef.set(schema.$ref, current);
   return current;
 }
 

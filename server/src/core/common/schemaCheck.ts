@@ -54,12 +54,14 @@ export interface ObjectCheck {
 
 export function checkAgainstSchema(node: JsonNode, target: SchemaTarget, check: ObjectCheck, report: (f: Finding) => void): void {
   const root = target.schema;
-  const located = new Map<string, Located>();
   const scope = check.scope;
-  const walker = new InstanceWalker(root, check, located, scope ? (f, pointer) => scope(pointer) && report(f) : report);
-  const instance = walker.build(node, root, '', true);
+  const instance = new InstanceWalker(root, check, report).build(node, root, '', true);
   const validate = target.validate;
   if (validate(instance)) return;
+  // Only now, for the few objects with errors, are the nodes behind the errors' pointers needed:
+  // the same walk again records them (and reports nothing a second time).
+  const located = new Map<string, Located>();
+  new InstanceWalker(root, check, report, located).build(node, root, '', true);
   const errors = validate.errors ?? [];
   // One mistake, one finding: a value of the wrong type gets only the type error (its enum, pattern
   // or range errors follow from it); what lies inside a delegated object is left to the check it
@@ -81,16 +83,41 @@ export function checkAgainstSchema(node: JsonNode, target: SchemaTarget, check: 
   }
 }
 
+/** A schema's property names, worked out once per schema rather than at every object checked against it. */
+interface KnownKeys {
+  names: string[];
+  exact: Set<string>;
+  byLowerCase: Map<string, string>;
+}
+
+const knownKeysCache = new WeakMap<Record<string, JsonSchema>, KnownKeys>();
+
+function knownKeys(properties: Record<string, JsonSchema>): KnownKeys {
+  let keys = knownKeysCache.get(properties);
+  if (!keys) {
+    const names = Object.keys(properties);
+    keys = { names, exact: new Set(names), byLowerCase: new Map(names.map((k) => [k.toLowerCase(), k])) };
+    knownKeysCache.set(properties, keys);
+  }
+  return keys;
+}
+
 class InstanceWalker {
   constructor(
     private readonly root: JsonSchema,
     private readonly check: ObjectCheck,
-    private readonly located: Map<string, Located>,
-    private readonly report: (f: Finding, pointer: string) => void,
+    private readonly report: (f: Finding) => void,
+    /** Given, the walk records where each pointer is in the text and reports nothing (the first walk did). */
+    private readonly located?: Map<string, Located>,
   ) {}
 
+  /** Findings outside the check's scope are dropped, so they are not worth phrasing (or looking up a suggestion for). */
+  private wants(pointer: string): boolean {
+    return !this.located && (!this.check.scope || this.check.scope(pointer));
+  }
+
   build(node: JsonNode, schema: JsonSchema | undefined, pointer: string, top = false, key?: JsonNode): unknown {
-    this.located.set(pointer, { key, value: node });
+    this.located?.set(pointer, { key, value: node });
     schema = resolveRef(schema, this.root);
     if (node.type === 'array') {
       return (node.children ?? []).map((child, i) => this.build(child, schema?.items, `${pointer}/${i}`));
@@ -98,13 +125,14 @@ class InstanceWalker {
     if (node.type !== 'object') return node.value;
     const result: Record<string, unknown> = {};
     const firstKeyOf = new Map<string, JsonNode>();
-    const known = schema?.properties ? Object.keys(schema.properties) : undefined;
-    const byLowerCase = new Map((known ?? []).map((k) => [k.toLowerCase(), k]));
+    const keys = schema?.properties ? knownKeys(schema.properties) : undefined;
+    const known = keys?.names;
     for (const property of node.children ?? []) {
-      const [keyNode, valueNode] = property.children ?? [];
+      const keyNode = property.children?.[0];
+      const valueNode = property.children?.[1];
       if (!keyNode || !valueNode) continue;
       const written = String(keyNode.value);
-      const canonical = known?.includes(written) ? written : this.check.dialect.caseInsensitiveKeys ? byLowerCase.get(written.toLowerCase()) : undefined;
+      const canonical = keys?.exact.has(written) ? written : this.check.dialect.caseInsensitiveKeys ? keys?.byLowerCase.get(written.toLowerCase()) : undefined;
       const name = canonical ?? written;
       const childPointer = `${pointer}/${escape(name)}`;
       if (canonical && canonical !== written) this.reportCase(keyNode, written, canonical, childPointer);
@@ -115,16 +143,16 @@ class InstanceWalker {
       if (earlier) this.reportDuplicate(earlier, name, childPointer);
       firstKeyOf.set(name, keyNode);
       if (valueNode.type === 'null') {
-        this.located.set(childPointer, { key: keyNode, value: valueNode });
+        this.located?.set(childPointer, { key: keyNode, value: valueNode });
         if (this.check.dialect.warnNull) this.reportNull(keyNode, valueNode, name, childPointer);
         delete result[name];
         continue;
       }
       if (top && this.check.delegated?.includes(name)) {
         result[name] = rawValue(valueNode);
-        this.located.set(childPointer, { key: keyNode, value: valueNode });
+        this.located?.set(childPointer, { key: keyNode, value: valueNode });
         // The entries of a delegated list are still checked here (a plugin that is not an object): point at them.
-        if (valueNode.type === 'array') (valueNode.children ?? []).forEach((entry, i) => this.located.set(`${childPointer}/${i}`, { value: entry }));
+        if (valueNode.type === 'array') (valueNode.children ?? []).forEach((entry, i) => this.located?.set(`${childPointer}/${i}`, { value: entry }));
         continue;
       }
       const childSchema = schema?.properties?.[name] ??
@@ -135,28 +163,32 @@ class InstanceWalker {
   }
 
   private reportCase(keyNode: JsonNode, written: string, canonical: string, pointer: string): void {
+    if (!this.wants(pointer)) return;
     this.report(finding(keyNode.offset, keyNode.offset + keyNode.length, 'warning', `${this.check.dialect.prefix}/key-case`,
       `"${written}" is read as "${canonical}": plugins match keys regardless of case, but the usual spelling is "${canonical}".`,
-      [renameFix(keyNode, canonical, this.check.dialect)]), pointer);
+      [renameFix(keyNode, canonical, this.check.dialect)]));
   }
 
   private reportUnknown(keyNode: JsonNode, written: string, known: string[], pointer: string): void {
+    if (!this.wants(pointer)) return;
     const suggestion = closest(written, known);
     const message = `Unknown key "${written}": ${this.check.owner} ${this.check.dialect.unknownKeyEffect ?? 'ignores it'}.` + (suggestion ? ` Did you mean "${suggestion}"?` : '');
     this.report(finding(keyNode.offset, keyNode.offset + keyNode.length, this.check.dialect.unknownKeySeverity, `${this.check.dialect.prefix}/unknown-key`, message,
-      suggestion ? [renameFix(keyNode, suggestion, this.check.dialect)] : undefined), pointer);
+      suggestion ? [renameFix(keyNode, suggestion, this.check.dialect)] : undefined));
   }
 
   private reportDuplicate(earlier: JsonNode, name: string, pointer: string): void {
+    if (!this.wants(pointer)) return;
     const f = finding(earlier.offset, earlier.offset + earlier.length, 'warning', `${this.check.dialect.prefix}/duplicate-key`,
       `"${name}" is set again further down; the last value wins, so this one has no effect.`);
-    this.report({ ...f, tags: ['unnecessary'] }, pointer);
+    this.report({ ...f, tags: ['unnecessary'] });
   }
 
   private reportNull(keyNode: JsonNode, valueNode: JsonNode, name: string, pointer: string): void {
+    if (!this.wants(pointer)) return;
     const f = finding(keyNode.offset, valueNode.offset + valueNode.length, 'warning', `${this.check.dialect.prefix}/null-value`,
       `"${name}" is null, which plugins treat as not set: the default applies. Give it a value or remove it.`);
-    this.report({ ...f, tags: ['unnecessary'] }, pointer);
+    this.report({ ...f, tags: ['unnecessary'] });
   }
 }
 
@@ -301,6 +333,8 @@ function keyName(pointer: string): string | undefined {
 }
 
 function escape(key: string): string {
+  // Almost no key holds either character: skip the two replacements for those.
+  if (!key.includes('~') && !key.includes('/')) return key;
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
