@@ -80,7 +80,13 @@ const messages: Partial<Record<ParseErrorCode, string>> = {
 
 /** The value node of a property, matching the key exactly. */
 export function property(object: Node | undefined, key: string): Node | undefined {
-  return propertyNode(object, (k) => k === key)?.children?.[1];
+  // A plain loop: rules call this for nearly every key they read.
+  if (object?.type !== 'object') return undefined;
+  for (const p of object.children ?? []) {
+    const keyNode = p.children?.[0];
+    if (keyNode && String(keyNode.value) === key) return p.children![1];
+  }
+  return undefined;
 }
 
 /** The last property whose key matches case-insensitively, as Go's encoding/json resolves it. */
@@ -91,11 +97,6 @@ export function propertyLoose(object: Node | undefined, key: string): Node | und
     if (String(p.children?.[0]?.value).toLowerCase() === lower && p.children?.[1]) found = p.children[1];
   }
   return found;
-}
-
-function propertyNode(object: Node | undefined, match: (key: string) => boolean): Node | undefined {
-  if (object?.type !== 'object') return undefined;
-  return object.children?.find((p) => p.children?.[0] && match(String(p.children[0].value)));
 }
 
 /** The key node of the property whose value is `value`. */
