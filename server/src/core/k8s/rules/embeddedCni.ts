@@ -1,13 +1,14 @@
 // Runs the CNI language service on a CNI config embedded in a YAML string and reports its
 // findings at the exact places in the YAML.
 import type { JsonNode } from '../../common/json';
-import { analyzeCni } from '../../cni/analyze';
+import { analyzeCni, type CniAnalysis } from '../../cni/analyze';
 import { addressPools } from '../../cni/subnets';
 import type { ConfigShape } from '../../cni/model';
 import { embed, mapFindings } from '../embedded';
 import type { K8sRuleContext } from './context';
 
-export function checkEmbeddedCni(ctx: K8sRuleContext, node: JsonNode, shape: ConfigShape | 'auto'): void {
+/** @returns the analysis, for rules that read more of the config (so they need not parse it again). */
+export function checkEmbeddedCni(ctx: K8sRuleContext, node: JsonNode, shape: ConfigShape | 'auto'): CniAnalysis {
   const mapping = embed(ctx.text, node);
   const text = mapping?.text ?? String(node.value);
   const analysis = analyzeCni(text, ctx.cni, { shape, embedded: true });
@@ -20,4 +21,5 @@ export function checkEmbeddedCni(ctx: K8sRuleContext, node: JsonNode, shape: Con
     source,
   }));
   ctx.facts.subnets = [...(ctx.facts.subnets ?? []), ...pools];
+  return analysis;
 }

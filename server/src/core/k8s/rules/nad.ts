@@ -1,8 +1,6 @@
 // NetworkAttachmentDefinition: its CNI config (a JSON string) gets the full CNI checks, mapped
 // into the YAML; an empty config delegates to a file on the node.
-import { property, stringValue } from '../../common/json';
-import { propertyLoose } from '../../common/json';
-import { parseJson } from '../../common/json';
+import { property } from '../../common/json';
 import { at, keyOrValue, type K8sRule } from './context';
 import { checkEmbeddedCni } from './embeddedCni';
 
@@ -15,8 +13,7 @@ export const checkNad: K8sRule = (ctx) => {
     at(ctx, keyOrValue(config ?? spec ?? resource.kindNode ?? resource.root), 'info', 'k8s/nad-file-config',
       `No CNI config here: Multus uses the config file named "${name}" from its configuration folder on each node. Make sure that file exists on every node that runs pods using this network.`);
   } else if (config.type === 'string') {
-    checkEmbeddedCni(ctx, config, 'auto');
-    const cniName = stringValue(propertyLoose(parseJson(String(config.value)).root, 'name'));
+    const cniName = checkEmbeddedCni(ctx, config, 'auto').model?.name;
     if (cniName !== undefined && name && cniName !== name) {
       at(ctx, keyOrValue(config), 'hint', 'k8s/nad-name-mismatch', `The CNI network name "${cniName}" differs from the NetworkAttachmentDefinition name "${name}"; keeping them equal avoids confusion in logs and network-status.`);
     }
