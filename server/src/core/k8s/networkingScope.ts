@@ -8,7 +8,16 @@ export interface PodTemplatePaths { metadata: string[]; spec: string[] }
 /** Pod spec fields that are networking. */
 const podNetworkingKeys = ['hostNetwork', 'dnsPolicy', 'dnsConfig', 'hostname', 'subdomain', 'hostAliases', 'setHostnameAsFQDN'];
 
+/** One scope per kind's template (the kinds are fixed): not a new regular expression for every document. */
+const scopes = new WeakMap<PodTemplatePaths, (pointer: string) => boolean>();
+
 export function networkingScope(template: PodTemplatePaths): (pointer: string) => boolean {
+  let scope = scopes.get(template);
+  if (!scope) scopes.set(template, scope = makeScope(template));
+  return scope;
+}
+
+function makeScope(template: PodTemplatePaths): (pointer: string) => boolean {
   const meta = '/' + template.metadata.join('/');
   const spec = '/' + template.spec.join('/');
   const pattern = new RegExp(
