@@ -333,9 +333,9 @@ function keyName(pointer: string): string | undefined {
 }
 
 function escape(key: string): string {
-  // Almost no key holds either character: skip the two replacements for those.
+  // Most keys hold neither character; label and annotation keys often hold a slash.
   if (!key.includes('~') && !key.includes('/')) return key;
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+  return key.replaceAll('~', '~0').replaceAll('/', '~1');
 }
 
 function unescape(key: string): string {
