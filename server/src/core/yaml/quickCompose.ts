@@ -7,6 +7,7 @@
 // caller composes the document in full, so what users see never depends on which way a document
 // was built. A test compares both ways on every fixture and on thousands of mutated documents.
 import { CST, Document, isScalar } from 'yaml';
+import { scalarFields } from './treeScalar';
 import type { TreeNode } from './yamlDocuments';
 
 type Token = CST.Token;
@@ -93,13 +94,7 @@ function scalar(token: CST.FlowScalar | CST.BlockScalar, parent: TreeNode | unde
     if (typeof value === 'symbol' || (value !== null && typeof value === 'object' && !(value instanceof Date))) giveUp();
   }
   const [start, valueEnd, nodeEnd] = resolved.range;
-  // typed and converted as the full way's conversion does it (yamlDocuments.ts)
-  const type = value === null ? 'null' : typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'string';
-  const node = {
-    offset: start, length: valueEnd - start, parent, type,
-    value: typeof value === 'bigint' ? Number(value) : value instanceof Date ? source : value,
-    style: resolved.type,
-  } as Mutable<TreeNode>;
+  const node = { offset: start, length: valueEnd - start, parent, ...scalarFields(value, source, resolved.type ?? undefined) } as Mutable<TreeNode>;
   return { built: { node, valueEnd, nodeEnd }, value };
 }
 

@@ -5,6 +5,7 @@
 import { Composer, Parser, isAlias, type CST, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
 import type { JsonNode } from '../common/json';
 import { quickCompose } from './quickCompose';
+import { scalarFields } from './treeScalar';
 
 export interface YamlNodeExtras {
   /** For scalars: PLAIN, QUOTE_SINGLE, QUOTE_DOUBLE, BLOCK_LITERAL or BLOCK_FOLDED. */
@@ -129,9 +130,7 @@ function convert(node: YamlNode, parent: TreeNode | undefined, budget: Budget, a
     return array;
   }
   const scalar = node as Scalar;
-  const value = scalar.value;
-  const type = value === null ? 'null' : typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'string';
-  return Object.assign(base, { type, value: typeof value === 'bigint' ? Number(value) : value instanceof Date ? scalar.source : value, style: scalar.type }) as TreeNode;
+  return Object.assign(base, scalarFields(scalar.value, scalar.source, scalar.type)) as TreeNode;
 }
 
 /** `<<: *base` (YAML 1.1 merge keys, which kubectl honours): the merged map's keys, unless the map sets them itself. */
