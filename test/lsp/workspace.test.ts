@@ -6,10 +6,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { startServer } from '../helpers/lspClient';
+import { startServer, type TestServer } from '../helpers/lspClient';
 
 const nad = 'apiVersion: k8s.cni.cncf.io/v1\nkind: NetworkAttachmentDefinition\nmetadata:\n  name: storage-net\nspec:\n  config: \'{"cniVersion": "1.0.0", "type": "loopback"}\'\n';
 const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    k8s.v1.cni.cncf.io/networks: storage-net, backup-net\nspec:\n  containers: [{name: c, image: busybox}]\n';
+
+/** The networks a pod's diagnostics call unknown, sorted. */
+const unknownNetworks = (diagnostics: { message: unknown }[]) => diagnostics.map((d) => /"([^"]+)"/.exec(String(d.message))![1]).sort();
+
+/** The pod's unknown networks, from `next` and the publishes after it, once `done` holds for them (fails after 5 s). */
+async function unknownNetworksOnceDone(server: TestServer, podUri: string, next: Promise<{ message: unknown }[]>, done: (names: string[]) => boolean, what: string): Promise<string[]> {
+  const deadline = Date.now() + 5000;
+  let names: string[] = [];
+  for (let published = next; ; published = server.diagnostics(podUri)) {
+    const timedOut = new Promise<never>((_, fail) => setTimeout(() => fail(new Error(`timed out waiting for ${what}; last: ${names.join(', ')}`)), Math.max(deadline - Date.now(), 0)).unref());
+    names = unknownNetworks(await Promise.race([published, timedOut]));
+    if (done(names)) return names;
+  }
+}
 
 test('files on disk are indexed at start; a new file on disk is picked up from file events', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cnikit-ws-'));
@@ -77,22 +91,12 @@ test('file events and closed editors follow the scan: node_modules and files.exc
     if (/^indexed \d+ files/.test(p.message)) done();
   }));
   const defines = (name: string) => nad.replace('storage-net', name);
-  const unknown = (diagnostics: { message: unknown }[]) => diagnostics.map((d) => /"([^"]+)"/.exec(String(d.message))![1]).sort();
-  /** The pod's unknown networks once `done` holds for them (fails after 5 s). */
-  const until = async (next: Promise<{ message: unknown }[]>, done: (names: string[]) => boolean, what: string) => {
-    const deadline = Date.now() + 5000;
-    let names: string[] = [];
-    for (let published = next; ; published = server.diagnostics(podUri)) {
-      const timedOut = new Promise<never>((_, fail) => setTimeout(() => fail(new Error(`timed out waiting for ${what}; last: ${names.join(', ')}`)), Math.max(deadline - Date.now(), 0)).unref());
-      names = unknown(await Promise.race([published, timedOut]));
-      if (done(names)) return names;
-    }
-  };
   const podUri = pathToFileURL(join(dir, 'pod.yaml')).toString();
+  const until = (next: Promise<{ message: unknown }[]>, done: (names: string[]) => boolean, what: string) => unknownNetworksOnceDone(server, podUri, next, done, what);
   try {
     const first = server.diagnostics(podUri);
     server.open(podUri, pod.replace('storage-net, backup-net', 'vendored-net, generated-net, real-net'), 'yaml');
-    assert.deepEqual(unknown(await first), ['generated-net', 'real-net', 'vendored-net']);
+    assert.deepEqual(unknownNetworks(await first), ['generated-net', 'real-net', 'vendored-net']);
     await scanDone;
     // Files the scan skips do not come in through file events either.
     mkdirSync(join(dir, 'node_modules', 'chart'), { recursive: true });
@@ -126,26 +130,17 @@ test('a change of files.exclude re-scans the folders: newly excluded files leave
   const configuration: Record<string, unknown> = { files: { exclude: { '**/b': true } } };
   const server = await startServer(undefined, [{ uri: pathToFileURL(dir).toString(), name: 'ws' }], configuration);
   const podUri = pathToFileURL(join(dir, 'pod.yaml')).toString();
-  const unknown = (diagnostics: { message: unknown }[]) => diagnostics.map((d) => /"([^"]+)"/.exec(String(d.message))![1]).sort().join(', ');
-  /** Waits (5 s at most) until the pod's unknown networks are `expected`. */
-  const until = async (expected: string) => {
-    const deadline = Date.now() + 5000;
-    let last = '';
-    while (Date.now() < deadline) {
-      const timedOut = new Promise<never>((_, fail) => setTimeout(() => fail(new Error(`waited for [${expected}]; last: [${last}]`)), Math.max(deadline - Date.now(), 0)).unref());
-      last = unknown(await Promise.race([server.diagnostics(podUri), timedOut]));
-      if (last === expected) return;
-    }
-    assert.equal(last, expected);
-  };
+  /** The pod's unknown networks once they are exactly `expected` (fails after 5 s). */
+  const until = (next: Promise<{ message: unknown }[]>, expected: string[]) =>
+    unknownNetworksOnceDone(server, podUri, next, (names) => names.join() === expected.join(), `[${expected.join(', ')}]`);
   try {
-    const first = until('b-net');
+    const first = server.diagnostics(podUri);
     server.open(podUri, pod.replace('storage-net, backup-net', 'a-net, b-net'), 'yaml');
-    await first;
+    assert.deepEqual(await until(first, ['b-net']), ['b-net']);
     configuration.files = { exclude: { '**/a': true } };
-    const swapped = until('a-net');
+    const swapped = server.diagnostics(podUri);
     void server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    await swapped;
+    assert.deepEqual(await until(swapped, ['a-net']), ['a-net']);
   } finally {
     await server.stop();
   }
