@@ -288,6 +288,21 @@ export function sharedSession(folder: string, opts: OpenOptions = {}): { get(t: 
   };
 }
 
+/**
+ * The shared session's page with `file` open as it is on disk and no widget showing (and, given
+ * `language`, once the status bar shows it); undefined when the test is skipped.
+ */
+export async function openFresh(shared: ReturnType<typeof sharedSession>, t: TestContext, file: string, language?: string): Promise<Page | undefined> {
+  const session = await shared.get(t);
+  if (!session) return undefined;
+  const { page } = session;
+  await dismissWidgets(page);
+  await openFile(page, file);
+  await runCommand(page, 'File: Revert File');
+  if (language) await waitForLanguage(page, language);
+  return page;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Waiting and evidence.
 

@@ -7,7 +7,6 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { TestContext } from 'node:test';
-import type { Page } from 'playwright-core';
 import * as h from './harness';
 
 const TEST_TIMEOUT = 240_000;
@@ -59,16 +58,7 @@ describe('CNIKit in the VS Code workbench: language features in a .conflist', ()
   after(() => shared.close());
 
   /** The fixture open, as on disk, with no widget showing; undefined when the test is skipped. */
-  async function fresh(t: TestContext): Promise<Page | undefined> {
-    const session = await shared.get(t);
-    if (!session) return undefined;
-    const { page } = session;
-    await h.dismissWidgets(page);
-    await h.openFile(page, file);
-    await h.runCommand(page, 'File: Revert File');
-    await h.waitForLanguage(page, 'CNI Network Config');
-    return page;
-  }
+  const fresh = (t: TestContext) => h.openFresh(shared, t, file, 'CNI Network Config');
 
   it('hover on a key shows its docs', { timeout: TEST_TIMEOUT }, async (t) => {
     const page = await fresh(t);

@@ -4,7 +4,6 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { TestContext } from 'node:test';
-import type { Page } from 'playwright-core';
 import * as h from './harness';
 
 const TEST_TIMEOUT = 240_000;
@@ -14,15 +13,7 @@ describe('CNIKit in the VS Code workbench: Kubernetes YAML', () => {
   const shared = h.sharedSession(fixtureWorkspace, { name: 'yaml' });
   after(() => shared.close());
 
-  async function fresh(t: TestContext, file: string): Promise<Page | undefined> {
-    const session = await shared.get(t);
-    if (!session) return undefined;
-    const { page } = session;
-    await h.dismissWidgets(page);
-    await h.openFile(page, file);
-    await h.runCommand(page, 'File: Revert File');
-    return page;
-  }
+  const fresh = (t: TestContext, file: string) => h.openFresh(shared, t, file);
 
   it('a NetworkAttachmentDefinition: completion and a diagnostic inside the embedded spec.config', { timeout: TEST_TIMEOUT }, async (t) => {
     const page = await fresh(t, 'nad.yaml');
