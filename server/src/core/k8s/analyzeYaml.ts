@@ -27,15 +27,20 @@ class DocumentResult {
   readonly summary?: ObjectSummary;
   readonly symbol?: DocumentSymbolFacts;
 
-  constructor(private readonly recompute: () => DocumentAnalysis, full: DocumentAnalysis) {
+  /** @param hold keep the full analysis among those asked for last (a document just edited) */
+  constructor(private readonly recompute: () => DocumentAnalysis, full: DocumentAnalysis, hold: boolean) {
     this.findings = full.findings;
     this.summary = full.summary;
     this.symbol = symbolOf(full);
-    if (full !== nothing) held.remember(this, full);
+    if (hold && full !== nothing) held.remember(this, full);
   }
 
   get analysis(): DocumentAnalysis {
     return held.get(this) ?? held.remember(this, this.recompute());
+  }
+
+  get holdsTree(): boolean {
+    return held.has(this);
   }
 }
 
@@ -43,6 +48,10 @@ class DocumentResult {
 class Held {
   private readonly entries = new Map<DocumentResult, DocumentAnalysis>();
   constructor(private readonly size: number) {}
+
+  has(key: DocumentResult): boolean {
+    return this.entries.has(key);
+  }
 
   get(key: DocumentResult): DocumentAnalysis | undefined {
     const found = this.entries.get(key);
@@ -62,6 +71,8 @@ class Held {
 }
 
 const held = new Held(16);
+/** At most this many new documents in a file keep their trees after the analysis. */
+const heldForEdits = 4;
 
 export class YamlDocument {
   constructor(readonly start: number, readonly text: string, readonly result: DocumentResult) {}
@@ -70,6 +81,8 @@ export class YamlDocument {
   get symbol(): DocumentSymbolFacts | undefined { return this.result.symbol; }
   /** The full analysis: tree, resource, embedded regions (composed again if not held). */
   get analysis(): DocumentAnalysis { return this.result.analysis; }
+  /** Whether the full analysis is at hand, without composing the document again. */
+  get holdsTree(): boolean { return this.result.holdsTree; }
 }
 
 export interface YamlAnalysis {
@@ -83,11 +96,16 @@ export interface YamlAnalysis {
  */
 export function analyzeYaml(text: string, services: Services, settings: K8sSettings, previous?: YamlAnalysis): YamlAnalysis {
   const reuse = new Map(previous?.docs.map((d) => [d.text, d.result]));
-  const docs = splitDocuments(text).map(({ start, text: docText }) => {
+  const parts = splitDocuments(text);
+  // Trees are held only for the few documents an edit changed. Holding each tree of a large file
+  // while the next ones are analysed would let the collector promote them all to the old
+  // generation, where they outlive the open as garbage (tens of megabytes for 2,000 documents).
+  const hold = parts.filter((p) => !reuse.has(p.text)).length <= heldForEdits;
+  const docs = parts.map(({ start, text: docText }) => {
     let result = reuse.get(docText);
     if (!result) {
       const analyse = () => analyzeDocument(docText, services, settings);
-      result = notOurs(docText) ? new DocumentResult(() => nothing, nothing) : new DocumentResult(analyse, analyse());
+      result = notOurs(docText) ? new DocumentResult(() => nothing, nothing, false) : new DocumentResult(analyse, analyse(), hold);
     }
     return new YamlDocument(start, docText, result);
   });
