@@ -25,7 +25,9 @@ const common = {
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/cluster/index.ts'], outfile: 'dist/cluster.js' },
-  { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' },
+  // dist/server.js only starts dist/server-main.js through V8's code cache (server/src/node/launch.ts).
+  { entryPoints: ['server/src/node/launch.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server-main.js' },
   // The CLI loads the cluster bundle above only for `inspect` (see server/src/cli/clusterModule.ts).
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { 'process.env.CNIKIT_CLUSTER_BUNDLE': '"cluster.js"' } },
 ];

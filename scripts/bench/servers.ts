@@ -11,14 +11,14 @@ export const repoRoot = resolve(__dirname, '../..');
 export interface Bundles { server: string; cli: string; /** 'development' (npm run build) or 'production' (minified, npm run package). */ build: string }
 
 /**
- * Copies dist/server.js and dist/cli.js (with their source maps) and dist/validators.json into the
+ * Copies dist/server.js, dist/server-main.js and dist/cli.js (with their source maps) and dist/validators.json into the
  * bench folder, so that a rebuild by someone else during the run cannot change the code under test
  * half-way.
  */
 export function snapshotBundles(benchDir: string): Bundles {
   const target = join(benchDir, 'dist');
   mkdirSync(target, { recursive: true });
-  for (const name of ['server.js', 'cli.js']) {
+  for (const name of ['server.js', 'server-main.js', 'cli.js']) {
     const from = join(repoRoot, 'dist', name);
     if (!existsSync(from)) throw new Error(`dist/${name} is missing: run \`npm run build\` first`);
     copyFileSync(from, join(target, name));
@@ -27,7 +27,7 @@ export function snapshotBundles(benchDir: string): Bundles {
   // The validators the build precompiled (without them the bundles compile schemas at run time).
   if (existsSync(join(repoRoot, 'dist/validators.json'))) copyFileSync(join(repoRoot, 'dist/validators.json'), join(target, 'validators.json'));
   const server = join(target, 'server.js');
-  const build = readFileSync(server, 'utf8').includes('//# sourceMappingURL=') ? 'development' : 'production';
+  const build = readFileSync(join(target, 'server-main.js'), 'utf8').includes('//# sourceMappingURL=') ? 'development' : 'production';
   return { server, cli: join(target, 'cli.js'), build };
 }
 

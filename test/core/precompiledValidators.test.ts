@@ -80,7 +80,7 @@ test('precompiled validators report the same errors as validators compiled at ru
 
 test('the bundles load the validators of their own build', { skip: !existsSync('dist/validators.json') && 'run npm run build first' }, () => {
   const { build, validators } = JSON.parse(readFileSync('dist/validators.json', 'utf8')) as { build: string; validators: Record<string, string> };
-  for (const bundle of ['dist/server.js', 'dist/cli.js']) {
+  for (const bundle of ['dist/server-main.js', 'dist/cli.js']) {
     assert.ok(readFileSync(bundle, 'utf8').includes(JSON.stringify(build)), `${bundle} is not from the build that wrote dist/validators.json`);
   }
   assert.deepEqual(Object.keys(validators).sort(), validatorTargets().map((t) => `${t.family}/${t.key}`).sort());

@@ -16,9 +16,12 @@ export interface TestServer {
   capabilities: Record<string, unknown>;
 }
 
-/** `configuration` answers the server's workspace/configuration requests by section (empty objects otherwise). */
-export async function startServer(initializationOptions?: object, workspaceFolders?: { uri: string; name: string }[], configuration: Record<string, unknown> = {}): Promise<TestServer> {
-  const child = spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+/**
+ * `configuration` answers the server's workspace/configuration requests by section (empty objects
+ * otherwise); `env` adds to the server's environment.
+ */
+export async function startServer(initializationOptions?: object, workspaceFolders?: { uri: string; name: string }[], configuration: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}): Promise<TestServer> {
+  const child = spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
