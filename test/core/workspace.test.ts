@@ -323,3 +323,73 @@ spec:
   const refs = service.references(dbDoc, dbDoc.positionAt(workload('db', 'infra', 'app: db').indexOf('app: db') + 1));
   assert.deepEqual(refs.map((l) => [l.uri, l.range.start.line]), [['file:///ws/policy.yaml', 18]]);
 });
+
+test('edits that move, reorder, repeat and delete documents leave diagnostics, navigation and symbols as a fresh index gives them', () => {
+  const policy = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: web
+  namespace: shop
+spec:
+  podSelector:
+    matchLabels: {app: web}
+  policyTypes: [Ingress, Egress]
+  ingress:
+    - from:
+        - podSelector:
+            matchLabels: {app: api}
+`;
+  const ingress = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  defaultBackend:\n    service:\n      name: web\n      port: {name: admin}\n';
+  const parts = [nads.replace(/\n---\n/, '\n---\n# the second NAD\n'), app(), svc, policy, ingress];
+  const file = (docs: string[]) => docs.join('---\n');
+  const versions = [
+    file(parts),
+    file(parts).replace('name: web', 'name: webx'), // an edit that moves every later document
+    file(parts),
+    file(['apiVersion: v1\nkind: Service\nmetadata:\n  name: new\n  namespace: shop\n', ...parts]),
+    file([parts[0], parts[3], parts[2], parts[1], parts[4]]), // reordered
+    file([...parts, parts[2], parts[2]]), // the same document three times
+    file([parts[0], parts[2], parts[4]]),
+    file(parts),
+  ];
+  const live = createLanguageService();
+  const view = (service: ReturnType<typeof createLanguageService>, doc: TextDocument) => {
+    const text = doc.getText();
+    const where = (l: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }) =>
+      `${l.uri}:${l.range.start.line}:${l.range.start.character}-${l.range.end.line}:${l.range.end.character}`;
+    const out = [JSON.stringify(service.validate(doc)), ...service.workspaceSymbols('').map((s) => `${s.name} ${where(s.location)}`)];
+    for (let offset = 0; offset < text.length; offset += 3) {
+      const position = doc.positionAt(offset);
+      out.push(`${offset}: ${service.definition(doc, position).map(where)} | ${service.references(doc, position).map(where)}`);
+    }
+    return out;
+  };
+  versions.forEach((text, i) => {
+    const doc = yamlDoc('all.yaml', text, i + 1);
+    assert.deepEqual(view(live, doc), view(createLanguageService(), doc), `version ${i + 1}`);
+  });
+});
+
+test('a file indexed again with the text it was indexed from is not re-indexed, from disk or from its editor', () => {
+  const uri = 'file:///ws/app.yaml';
+  const edited = app('app: shop-web');
+  const service = createLanguageService();
+  service.indexFile(uri, app());
+  const indexed = service.workspaceVersion;
+  service.indexFile(uri, app());
+  assert.equal(service.workspaceVersion, indexed, 'the same text on disk');
+  service.validate(yamlDoc('app.yaml', app()));
+  assert.equal(service.workspaceVersion, indexed, 'opened with the text on disk');
+  service.validate(yamlDoc('app.yaml', edited, 2));
+  assert.notEqual(service.workspaceVersion, indexed, 'edited');
+  // Saved and closed: what is on disk is what the editor had.
+  const saved = service.workspaceVersion;
+  service.forget(uri);
+  service.indexFile(uri, edited);
+  assert.equal(service.workspaceVersion, saved, 'closed after saving');
+  const fresh = createLanguageService();
+  fresh.indexFile(uri, edited);
+  assert.deepEqual(service.workspaceSymbols(''), fresh.workspaceSymbols(''));
+  service.indexFile(uri, app());
+  assert.notEqual(service.workspaceVersion, saved, 'changed on disk');
+});

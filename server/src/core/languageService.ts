@@ -128,9 +128,14 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
   function indexOpen(doc: TextDocument, result: Analysis): void {
     if (indexedFrom.get(doc.uri) === result) return;
     indexedFrom.set(doc.uri, result);
+    indexAnalysed(doc, result, true);
+  }
+
+  /** Indexes a file from its analysis: `open` for an editor's text, else a file read once (the CLI). */
+  function indexAnalysed(doc: TextDocument, result: Analysis, open: boolean): void {
     if (result.kind === 'skipped') return workspace.remove(doc.uri);
     const summaries = result.kind === 'yaml' ? result.analysis.docs.map((d) => ({ start: d.start, summary: d.summary })) : undefined;
-    workspace.update(doc.uri, doc.getText(), doc.languageId, summaries);
+    workspace.update(doc.uri, doc.getText(), { languageId: doc.languageId, summaries, open });
   }
 
   function allFindings(doc: TextDocument): Finding[] {
@@ -156,9 +161,9 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       return new Map(docs.map((doc) => [doc.uri, settings.validate ? sortByRange([...own.get(doc.uri)!, ...this.crossDiagnostics(doc)]) : []]));
     },
     prepare(doc) {
-      // One analysis per file: keep its diagnostics (not its model) and index it.
+      // One analysis per file: keep its diagnostics (not its model, nor its text) and index it.
       const result = analyze(doc);
-      indexOpen(doc, result);
+      indexAnalysed(doc, result, false);
       cache.delete(doc.uri);
       indexedFrom.delete(doc.uri);
       return { diagnostics: settings.validate ? findingsOf(result).map((f) => toDiagnostic(doc, f)) : [], entry: workspace.entryFor(doc.uri) };

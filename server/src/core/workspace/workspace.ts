@@ -9,7 +9,7 @@ import { crossFileFindings, type CrossCheckSettings } from './crossChecks';
 import { lineStarts, positionAt } from './lineTable';
 import { namespaceSummaries } from './namespaces';
 import { definitions, references, selectorHover, type Target } from './navigation';
-import { toFileOffsets, WorkspaceIndex, type IndexedObject } from './workspaceIndex';
+import { moveSpans, toFileOffsets, WorkspaceIndex, type IndexedObject } from './workspaceIndex';
 
 export interface DocumentSummaries {
   start: number;
@@ -23,11 +23,34 @@ export interface IndexEntry {
   configFile: boolean;
 }
 
+export interface UpdateOptions {
+  languageId?: string;
+  /** Each document's objects, from the caller's analysis of the text; else the workspace summarizes it. */
+  summaries?: DocumentSummaries[];
+  /** The text of an open editor: it changes at every keystroke, and the editor holds it anyway. */
+  open?: boolean;
+}
+
+/**
+ * How the workspace tells that a file's text did not change: an open editor's text itself (which
+ * compares faster than it hashes), or a fingerprint of a file on disk, whose text is not kept.
+ */
+type Seen = { text: string; print?: undefined } | { print: string; text?: undefined };
+
+/** An open file's object, by the summary it was made from, and where that document started. */
+interface Placed {
+  start: number;
+  object: IndexedObject;
+}
+
 export class Workspace {
   readonly index = new WorkspaceIndex();
+  /** Line starts of files on disk, and of open files once a position in them is asked for. */
   private readonly lines = new Map<string, number[]>();
-  /** A fingerprint of each indexed file's text, to skip re-indexing what did not change. */
-  private readonly fingerprints = new Map<string, string>();
+  /** What each indexed file was indexed from, to skip re-indexing what did not change. */
+  private readonly seen = new Map<string, Seen>();
+  /** The objects of open files, to keep those of the documents an edit did not touch. */
+  private readonly placed = new Map<string, Map<ObjectSummary, Placed>>();
 
   /**
    * @param summarize the objects of a YAML text, per document (the caller's cached analysis)
@@ -35,43 +58,99 @@ export class Workspace {
   constructor(private readonly summarize: (text: string) => DocumentSummaries[]) {}
 
   /** Indexes a file's current text; unchanged text is not re-read. */
-  update(uri: string, text: string, languageId?: string, summaries?: DocumentSummaries[]): void {
-    const print = fingerprint(text);
-    if (this.fingerprints.get(uri) === print) return;
-    const kind = documentKind(uri, languageId);
+  update(uri: string, text: string, options: UpdateOptions = {}): void {
+    const now: Seen = options.open ? { text } : { print: fingerprint(text) };
+    const before = this.seen.get(uri);
+    if (before && sameText(before, now, text)) {
+      this.remember(uri, now);
+      return;
+    }
+    const kind = documentKind(uri, options.languageId);
     if (kind.language === 'yaml') {
-      const docs = withNamespaces(summaries ?? this.summarize(text), text);
-      const objects = docs.flatMap((d) => (d.summary ? [toFileOffsets(d.summary, uri, d.start)] : []));
-      this.index.setObjects(uri, objects);
-      if (objects.length) this.lines.set(uri, lineStarts(text));
-      else this.lines.delete(uri);
+      this.indexYaml(uri, text, options);
     } else if (kind.language === 'cni' && inConfigFolder(uri) && (!uri.toLowerCase().endsWith('.json') || looksLikeCni(text))) {
       this.index.setConfigFile(uri);
     } else {
       return;
     }
-    this.fingerprints.set(uri, print);
+    this.seen.set(uri, now);
+  }
+
+  private indexYaml(uri: string, text: string, options: UpdateOptions): void {
+    const docs = withNamespaces(options.summaries ?? this.summarize(text), text);
+    if (options.open) {
+      this.index.setObjects(uri, this.placeOpen(uri, docs));
+      this.lines.delete(uri); // made again when asked for
+      return;
+    }
+    this.placed.delete(uri);
+    const objects = docs.flatMap((d) => (d.summary ? [toFileOffsets(d.summary, uri, d.start)] : []));
+    this.index.setObjects(uri, objects);
+    if (objects.length) this.lines.set(uri, lineStarts(text));
+    else this.lines.delete(uri);
+  }
+
+  /**
+   * An open file's objects. A document the analysis kept (the same summary) keeps its object, its
+   * spans moved in place if the document moved: an edit then replaces one object of the index, not
+   * all of the file's. Kept documents that changed order get new objects instead, since the
+   * index's lists are sorted by place (so does the second of two identical documents, which share
+   * a summary).
+   */
+  private placeOpen(uri: string, docs: DocumentSummaries[]): IndexedObject[] {
+    const before = this.placed.get(uri);
+    const now = new Map<ObjectSummary, Placed>();
+    const objects: IndexedObject[] = [];
+    let keptUpTo = -1;
+    for (const { start, summary } of docs) {
+      if (!summary) continue;
+      const kept = before?.get(summary);
+      let object: IndexedObject;
+      if (kept && kept.start > keptUpTo) {
+        keptUpTo = kept.start;
+        if (start !== kept.start) moveSpans(kept.object, start - kept.start);
+        object = kept.object;
+      } else {
+        object = toFileOffsets(summary, uri, start);
+      }
+      if (!now.has(summary)) now.set(summary, { start, object });
+      objects.push(object);
+    }
+    this.placed.set(uri, now);
+    return objects;
+  }
+
+  /** The text a file was indexed from is unchanged: records how it is known now. */
+  private remember(uri: string, now: Seen): void {
+    if (now.print !== undefined) {
+      this.linesOf(uri); // an open file's lines, before its text is let go
+      this.placed.delete(uri);
+    }
+    this.seen.set(uri, now);
   }
 
   /** The index's view of a file, to hand to another Workspace (the CLI indexes in workers). */
   entryFor(uri: string): IndexEntry {
-    return { objects: this.index.objectsIn(uri), lines: this.lines.get(uri), configFile: !!this.index.configFile(uri) };
+    this.placed.delete(uri); // the objects are shared from now on: not to be moved in place
+    return { objects: this.index.objectsIn(uri), lines: this.linesOf(uri), configFile: !!this.index.configFile(uri) };
   }
 
   setEntry(uri: string, entry: IndexEntry): void {
+    this.placed.delete(uri);
     this.index.setObjects(uri, entry.objects);
     if (entry.lines) this.lines.set(uri, entry.lines);
     if (entry.configFile) this.index.setConfigFile(uri);
   }
 
   uris(): string[] {
-    return [...this.fingerprints.keys()];
+    return [...this.seen.keys()];
   }
 
   remove(uri: string): void {
     this.index.remove(uri);
     this.lines.delete(uri);
-    this.fingerprints.delete(uri);
+    this.seen.delete(uri);
+    this.placed.delete(uri);
   }
 
   findings(uri: string, settings: CrossCheckSettings): Finding[] {
@@ -103,9 +182,16 @@ export class Workspace {
   }
 
   private range(uri: string, span: Span): Range {
-    const starts = this.lines.get(uri) ?? [0];
+    const starts = this.linesOf(uri) ?? [0];
     const at = (offset: number): Position => positionAt(starts, offset);
     return { start: at(span.start), end: at(span.end) };
+  }
+
+  /** A file's line starts: those of an open file are made when first asked for, from its text. */
+  private linesOf(uri: string): number[] | undefined {
+    const text = this.seen.get(uri)?.text;
+    if (!this.lines.has(uri) && text !== undefined && this.index.objectsIn(uri).length) this.lines.set(uri, lineStarts(text));
+    return this.lines.get(uri);
   }
 }
 
@@ -120,6 +206,11 @@ function withNamespaces(docs: DocumentSummaries[], text: string): DocumentSummar
 /** Runtimes read CNI configs from a `net.d` folder (/etc/cni/net.d); elsewhere the order means nothing. */
 function inConfigFolder(uri: string): boolean {
   return /\/net\.d\/[^/]+$/.test(uri);
+}
+
+function sameText(before: Seen, now: Seen, text: string): boolean {
+  if (before.text !== undefined) return before.text === text;
+  return before.print === (now.print ?? fingerprint(text));
 }
 
 /** Length and FNV-1a hash of a text: enough to tell an unchanged file from a changed one. */

@@ -34,12 +34,15 @@ export class WorkspaceIndex {
   version = 0;
 
   setObjects(uri: string, objects: IndexedObject[]): void {
-    const old = this.files.get(uri);
-    if (objects.length === 0 && !old) return;
+    const old = this.files.get(uri) ?? [];
+    if (objects.length === 0 && old.length === 0) return;
     if (objects.length === 0) this.files.delete(uri);
     else this.files.set(uri, objects);
-    this.objectCount += objects.length - (old?.length ?? 0);
-    this.changed({ removed: old ?? [], added: objects });
+    this.objectCount += objects.length - old.length;
+    // objects the file keeps (the same objects: see Workspace.update) are neither removed nor added
+    const before = new Set(old);
+    const after = new Set(objects);
+    this.changed({ removed: old.filter((o) => !after.has(o)), added: objects.filter((o) => !before.has(o)) });
   }
 
   setConfigFile(uri: string): void {
@@ -184,6 +187,31 @@ function keysOf(lookups: Lookups, object: IndexedObject): [Map<string, IndexedOb
 
 function byPlace(a: IndexedObject, b: IndexedObject): number {
   return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.span.start - b.span.start;
+}
+
+/**
+ * Moves the spans of an indexed object in place, for a document that moved in its file: the object
+ * keeps its identity, so the index need not replace it. Its spans are its own (see toFileOffsets).
+ */
+export function moveSpans(object: IndexedObject, by: number): void {
+  for (const span of spansOf(object)) {
+    span.start += by;
+    span.end += by;
+  }
+}
+
+/** Every span of an object: what toFileOffsets moves to the file. */
+export function spansOf(object: ObjectSummary): Span[] {
+  const spans = [object.span, ...object.subnets.map((n) => n.span)];
+  const { workload, service, ingress, policy } = object;
+  if (workload) spans.push(workload.span, ...workload.ports.map((p) => p.span), ...workload.networks.map((n) => n.span));
+  if (service) {
+    if (service.selectorSpan) spans.push(service.selectorSpan);
+    for (const port of service.ports) spans.push(port.span, ...(port.targetSpan ? [port.targetSpan] : []));
+  }
+  for (const backend of ingress?.backends ?? []) spans.push(backend.span, ...(backend.portSpan ? [backend.portSpan] : []));
+  if (policy) spans.push(policy.selectorSpan, ...(policy.egressSpan ? [policy.egressSpan] : []), ...policy.peers.map((p) => p.span));
+  return spans;
 }
 
 /** Moves an object's spans from its document to the file. */
