@@ -63,9 +63,13 @@ function yamlWithoutDebugSwitches() {
 
 /**
  * Generates ajv's standalone code for every schema validator (scripts/build/precompileValidators.ts,
- * bundled to out/ and run here) into dist/validators.json, and returns the plugin that bundles a
+ * bundled to out/ and run here) into dist/validators.pack, and returns the plugin that bundles a
  * loader of that file in place of server/src/core/common/precompiledValidators.ts (the stand-in
  * tests under tsx see). The loader takes the file only if it comes from this very build.
+ *
+ * The file is one JSON line, `{ build, index: { key: [offset, length] } }` (byte offsets after that
+ * line), then the sources one after another: a process reads the few validators it uses, not the
+ * whole 2 MB of them, which it would keep in memory for as long as it runs.
  */
 async function precompiledValidators() {
   // Per-process file names: builds running at the same time must not read each other's half-written files.
@@ -75,18 +79,48 @@ async function precompiledValidators() {
   rmSync(generator);
   const validators = generateValidators();
   const build = createHash('sha256').update(JSON.stringify(validators)).digest('hex').slice(0, 16);
+  const index = {};
+  const sources = [];
+  let offset = 0;
+  for (const [key, source] of Object.entries(validators)) {
+    const bytes = Buffer.from(source, 'utf8');
+    index[key] = [offset, bytes.length];
+    sources.push(bytes);
+    offset += bytes.length;
+  }
   mkdirSync('dist', { recursive: true });
-  writeFileSync(`dist/validators.json.${process.pid}`, JSON.stringify({ build, validators }));
-  renameSync(`dist/validators.json.${process.pid}`, 'dist/validators.json');
+  writeFileSync(`dist/validators.pack.${process.pid}`, Buffer.concat([Buffer.from(JSON.stringify({ build, index }) + '\n'), ...sources]));
+  renameSync(`dist/validators.pack.${process.pid}`, 'dist/validators.pack');
   const stub = resolve('server/src/core/common/precompiledValidators.ts');
   const loader = `
-    const { readFileSync } = require('node:fs');
+    const { closeSync, openSync, readSync } = require('node:fs');
     const { join } = require('node:path');
     exports.loadPrecompiled = () => {
+      let fd;
       try {
-        const file = JSON.parse(readFileSync(join(__dirname, 'validators.json'), 'utf8'));
-        return file.build === ${JSON.stringify(build)} ? file.validators : undefined;
+        // kept open: a rebuild replaces the file, and this process goes on reading the one it started with
+        fd = openSync(join(__dirname, 'validators.pack'), 'r');
+        let head = Buffer.alloc(0);
+        let newline = -1;
+        while (newline < 0) {
+          const chunk = Buffer.alloc(65536);
+          const read = readSync(fd, chunk, 0, chunk.length, head.length);
+          if (read === 0) throw new Error('no index');
+          head = Buffer.concat([head, chunk.subarray(0, read)]);
+          newline = head.indexOf(10);
+        }
+        const { build, index } = JSON.parse(head.toString('utf8', 0, newline));
+        if (build !== ${JSON.stringify(build)}) throw new Error('another build');
+        const bodyStart = newline + 1;
+        return (key) => {
+          const at = index[key];
+          if (!at) return undefined;
+          const source = Buffer.alloc(at[1]);
+          readSync(fd, source, 0, at[1], bodyStart + at[0]);
+          return source.toString('utf8');
+        };
       } catch {
+        if (fd !== undefined) closeSync(fd);
         return undefined;
       }
     };`;

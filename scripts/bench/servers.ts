@@ -11,7 +11,7 @@ export const repoRoot = resolve(__dirname, '../..');
 export interface Bundles { server: string; cli: string; /** 'development' (npm run build) or 'production' (minified, npm run package). */ build: string }
 
 /**
- * Copies dist/server.js, dist/server-main.js and dist/cli.js (with their source maps) and dist/validators.json into the
+ * Copies dist/server.js, dist/server-main.js and dist/cli.js (with their source maps) and dist/validators.pack into the
  * bench folder, so that a rebuild by someone else during the run cannot change the code under test
  * half-way.
  */
@@ -25,7 +25,7 @@ export function snapshotBundles(benchDir: string): Bundles {
     if (existsSync(from + '.map')) copyFileSync(from + '.map', join(target, name + '.map'));
   }
   // The validators the build precompiled (without them the bundles compile schemas at run time).
-  if (existsSync(join(repoRoot, 'dist/validators.json'))) copyFileSync(join(repoRoot, 'dist/validators.json'), join(target, 'validators.json'));
+  if (existsSync(join(repoRoot, 'dist/validators.pack'))) copyFileSync(join(repoRoot, 'dist/validators.pack'), join(target, 'validators.pack'));
   const server = join(target, 'server.js');
   const build = readFileSync(join(target, 'server-main.js'), 'utf8').includes('//# sourceMappingURL=') ? 'development' : 'production';
   return { server, cli: join(target, 'cli.js'), build };

@@ -1,5 +1,5 @@
 // Build step (run by esbuild.mjs before bundling): generates ajv's standalone code for every
-// validator the registries hand out. esbuild.mjs writes them to dist/validators.json, which the
+// validator the registries hand out. esbuild.mjs writes them to dist/validators.pack, which the
 // server and the CLI read on first use (see server/src/core/common/validators.ts). Each validator
 // is the minified source of a factory `(live, formats, runtime) => validate`: it takes the live
 // schema, so the errors it reports refer to the very schema objects run-time compilation would

@@ -78,10 +78,14 @@ test('precompiled validators report the same errors as validators compiled at ru
   assert.ok(invalid > compared / 2, `only ${invalid} of ${compared} samples were invalid`);
 });
 
-test('the bundles load the validators of their own build', { skip: !existsSync('dist/validators.json') && 'run npm run build first' }, () => {
-  const { build, validators } = JSON.parse(readFileSync('dist/validators.json', 'utf8')) as { build: string; validators: Record<string, string> };
+test('the bundles load the validators of their own build', { skip: !existsSync('dist/validators.pack') && 'run npm run build first' }, () => {
+  const pack = readFileSync('dist/validators.pack');
+  const { build, index } = JSON.parse(pack.toString('utf8', 0, pack.indexOf(10))) as { build: string; index: Record<string, [number, number]> };
   for (const bundle of ['dist/server-main.js', 'dist/cli.js']) {
-    assert.ok(readFileSync(bundle, 'utf8').includes(JSON.stringify(build)), `${bundle} is not from the build that wrote dist/validators.json`);
+    assert.ok(readFileSync(bundle, 'utf8').includes(JSON.stringify(build)), `${bundle} is not from the build that wrote dist/validators.pack`);
   }
-  assert.deepEqual(Object.keys(validators).sort(), validatorTargets().map((t) => `${t.family}/${t.key}`).sort());
+  assert.deepEqual(Object.keys(index).sort(), validatorTargets().map((t) => `${t.family}/${t.key}`).sort());
+  // each entry is one whole factory source
+  const body = pack.indexOf(10) + 1;
+  for (const [offset, length] of Object.values(index)) assert.match(pack.toString('utf8', body + offset, body + offset + length), /^\([\w$]+,[\w$]+,[\w$]+\)=>\{[^]*\}$/);
 });

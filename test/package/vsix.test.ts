@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 
-const allowed = [/^dist\/extension\.js$/, /^dist\/server(-main)?\.js$/, /^dist\/cli\.js$/, /^dist\/cluster\.js$/, /^dist\/validators\.json$/, /^package\.json$/, /^README\.md$/, /^LICENSE$/, /^CHANGELOG\.md$/, /^syntaxes\/[^/]+\.json$/, /^images\/[^/]+\.(png|svg)$/, /^walkthrough\/.+\.(md|svg|png|conflist|yaml)$/];
+const allowed = [/^dist\/extension\.js$/, /^dist\/server(-main)?\.js$/, /^dist\/cli\.js$/, /^dist\/cluster\.js$/, /^dist\/validators\.pack$/, /^package\.json$/, /^README\.md$/, /^LICENSE$/, /^CHANGELOG\.md$/, /^syntaxes\/[^/]+\.json$/, /^images\/[^/]+\.(png|svg)$/, /^walkthrough\/.+\.(md|svg|png|conflist|yaml)$/];
 
 test('the package lists only the bundles, grammars, images and metadata', () => {
   const result = spawnSync(process.execPath, ['node_modules/@vscode/vsce/vsce', 'ls', '--no-dependencies'], { encoding: 'utf8' });
@@ -13,7 +13,7 @@ test('the package lists only the bundles, grammars, images and metadata', () => 
   const files = result.stdout.trim().split('\n').filter(Boolean);
   const unexpected = files.filter((f) => !allowed.some((r) => r.test(f)));
   assert.deepEqual(unexpected, []);
-  for (const needed of ['dist/extension.js', 'dist/server.js', 'dist/server-main.js', 'dist/cli.js', 'dist/cluster.js', 'dist/validators.json', 'package.json', 'README.md', 'LICENSE', 'syntaxes/cni.tmLanguage.json']) {
+  for (const needed of ['dist/extension.js', 'dist/server.js', 'dist/server-main.js', 'dist/cli.js', 'dist/cluster.js', 'dist/validators.pack', 'package.json', 'README.md', 'LICENSE', 'syntaxes/cni.tmLanguage.json']) {
     assert.ok(files.includes(needed), `${needed} is missing from the package`);
   }
 });

@@ -1,7 +1,7 @@
 // The ajv validators behind schema checks. Each validator has a key naming what it validates
 // (e.g. "cni/plugin:bridge", "k8s/target:cnikit:k8s/v1/Service"). For the bundles they are
 // precompiled: the build generates them (scripts/build/precompileValidators.ts) from the very
-// schemas the registries hand out into dist/validators.json, read on first use, so ajv compiles
+// schemas the registries hand out into dist/validators.pack, each read on first use, so ajv compiles
 // nothing at run time. Without a bundle (tests and scripts under tsx), when that file is missing or
 // from another build, or for a key the build did not know, ajv compiles the schema on first use:
 // the same code, made later. Both report the same errors, down to the schema objects in them (a
@@ -45,7 +45,7 @@ export function fromSource(source: string, schema: JsonSchema): ValidateFunction
   return factory(schema, schemaFormats, validatorRuntime);
 }
 
-let precompiled: Record<string, string> | undefined | null = null;
+let precompiled: ((key: string) => string | undefined) | undefined | null = null;
 
 export class Validators {
   private ajv?: Ajv;
@@ -55,7 +55,7 @@ export class Validators {
   /** The validator for `schema`, which must be the schema the key was generated from (or equal to it). */
   get(key: string, schema: JsonSchema): ValidateFunction {
     if (precompiled === null) precompiled = loadPrecompiled();
-    const source = precompiled?.[`${this.family}/${key}`];
+    const source = precompiled?.(`${this.family}/${key}`);
     if (source) return fromSource(source, schema);
     this.ajv ??= createAjv(this.family);
     return this.ajv.compile(schema);
