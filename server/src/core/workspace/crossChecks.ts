@@ -3,8 +3,9 @@
 // ranges, duplicate objects, CNI configs a runtime would never use. All warnings or hints,
 // each with a stable code that a setting can switch off.
 import { finding, type Finding } from '../common/findings';
-import { overlaps, parseCidr } from '../common/ip';
+import { overlaps, parseCidr, type Cidr } from '../common/ip';
 import { describeSelector, matches, type LabelSelector } from './selectors';
+import { subnetRange } from './subnetClashes';
 import type { IndexedObject, WorkspaceIndex } from './workspaceIndex';
 
 export interface CrossCheckSettings {
@@ -16,15 +17,21 @@ export interface CrossCheckSettings {
 
 export const defaultCrossCheckSettings: CrossCheckSettings = { disabled: [], serviceCidr: '10.96.0.0/12' };
 
-type Check = (object: IndexedObject, index: WorkspaceIndex, report: (f: Finding) => void, settings: CrossCheckSettings) => void;
+/** The settings, with the Service CIDR parsed once per file rather than once per object. */
+interface CheckSettings extends CrossCheckSettings {
+  serviceRange: Cidr | undefined;
+}
+
+type Check = (object: IndexedObject, index: WorkspaceIndex, report: (f: Finding) => void, settings: CheckSettings) => void;
 
 export function crossFileFindings(index: WorkspaceIndex, uri: string, settings: CrossCheckSettings = defaultCrossCheckSettings): Finding[] {
   const found: Finding[] = [];
   const report = (f: Finding) => {
     if (!settings.disabled.includes(f.code)) found.push(f);
   };
+  const checkSettings = { ...settings, serviceRange: parseCidr(settings.serviceCidr) };
   for (const object of index.objectsIn(uri)) {
-    for (const check of checks) check(object, index, report, settings);
+    for (const check of checks) check(object, index, report, checkSettings);
   }
   shadowedConfig(uri, index, report);
   return found;
@@ -33,6 +40,11 @@ export function crossFileFindings(index: WorkspaceIndex, uri: string, settings: 
 /** Pods of the object's namespace that a selector picks. */
 export function selectedWorkloads(index: WorkspaceIndex, namespace: string, selector: Parameters<typeof matches>[0]): IndexedObject[] {
   return index.workloadsIn(namespace).filter((w) => matches(selector, w.workload!.labels));
+}
+
+/** Whether a selector picks any pod of the namespace (without listing them). */
+function selectsAny(index: WorkspaceIndex, namespace: string, selector: LabelSelector): boolean {
+  return index.workloadsIn(namespace).some((w) => matches(selector, w.workload!.labels));
 }
 
 type Peer = NonNullable<IndexedObject['policy']>['peers'][number];
@@ -140,13 +152,13 @@ const ingressBackends: Check = (object, index, report) => {
 const policySelects: Check = (object, index, report) => {
   const policy = object.policy;
   if (!policy || index.workloadsIn(object.namespace).length === 0) return;
-  if (policy.podSelector.requirements.length && selectedWorkloads(index, object.namespace, policy.podSelector).length === 0) {
+  if (policy.podSelector.requirements.length && !selectsAny(index, object.namespace, policy.podSelector)) {
     report(finding(policy.selectorSpan.start, policy.selectorSpan.end, 'warning', 'k8s/policy-no-pods',
       `podSelector (${describeSelector(policy.podSelector)}) matches no pod template in namespace ${object.namespace}: this policy applies to nothing here.`));
   }
   for (const peer of policy.peers) {
     if (peer.crossNamespace || peer.selector.requirements.length === 0) continue;
-    if (selectedWorkloads(index, object.namespace, peer.selector).length === 0) {
+    if (!selectsAny(index, object.namespace, peer.selector)) {
       report(finding(peer.span.start, peer.span.end, 'warning', 'k8s/policy-no-pods',
         `This peer's podSelector (${describeSelector(peer.selector)}) matches no pod template in namespace ${object.namespace}.`));
     }
@@ -162,9 +174,9 @@ const policySelects: Check = (object, index, report) => {
 };
 
 const overlappingSubnets: Check = (object, index, report, settings) => {
-  const service = parseCidr(settings.serviceCidr);
+  const service = settings.serviceRange;
   for (const subnet of object.subnets) {
-    const mine = parseCidr(subnet.cidr);
+    const mine = subnetRange(subnet);
     if (!mine) continue;
     if (service && overlaps(mine, service)) {
       report(finding(subnet.span.start, subnet.span.end, 'warning', 'net/overlapping-subnets',
@@ -181,8 +193,10 @@ const overlappingSubnets: Check = (object, index, report, settings) => {
 const duplicates: Check = (object, index, report) => {
   // Namespace objects are indexed only for their labels; CNIKit does not check them.
   if (!object.name || object.namespaceLabels) return;
+  const named = index.find(object.kind, object.namespace, object.name);
+  if (named.length < 2) return; // the object alone
   const family = apiFamily(object.apiVersion);
-  const same = index.find(object.kind, object.namespace, object.name).filter((o) => o !== object && apiFamily(o.apiVersion) === family);
+  const same = named.filter((o) => o !== object && apiFamily(o.apiVersion) === family);
   if (same.length === 0) return;
   const other = same[0];
   report(finding(object.span.start, object.span.end, 'warning', 'k8s/duplicate-object',

@@ -19,7 +19,7 @@ export function findClashes(objects: IndexedObject[]): Map<SubnetFact, Clash> {
   const clashes = new Map<SubnetFact, Clash>();
   for (const family of [4, 6]) {
     const entries: Entry[] = objects.flatMap((owner) => owner.subnets.flatMap((fact) => {
-      const cidr = parseCidr(fact.cidr);
+      const cidr = subnetRange(fact);
       return cidr && cidr.address.family === family ? [{ owner, fact, cidr }] : [];
     }));
     entries.sort((a, b) => (a.cidr.network < b.cidr.network ? -1 : a.cidr.network > b.cidr.network ? 1 : 0));
@@ -43,4 +43,12 @@ export function findClashes(objects: IndexedObject[]): Map<SubnetFact, Clash> {
     }
   }
   return clashes;
+}
+
+const ranges = new WeakMap<SubnetFact, Cidr | undefined>();
+
+/** A subnet's parsed range, parsed once per fact: the facts of a file outlive most edits of it. */
+export function subnetRange(fact: SubnetFact): Cidr | undefined {
+  if (!ranges.has(fact)) ranges.set(fact, parseCidr(fact.cidr));
+  return ranges.get(fact);
 }
