@@ -134,7 +134,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
   /** Indexes a file from its analysis: `open` for an editor's text, else a file read once (the CLI). */
   function indexAnalysed(doc: TextDocument, result: Analysis, open: boolean): void {
     if (result.kind === 'skipped') return workspace.remove(doc.uri);
-    const summaries = result.kind === 'yaml' ? result.analysis.docs.map((d) => ({ start: d.start, summary: d.summary })) : undefined;
+    const summaries = result.kind === 'yaml' ? result.analysis.docs : undefined;
     workspace.update(doc.uri, doc.getText(), { languageId: doc.languageId, summaries, open });
   }
 

@@ -194,24 +194,39 @@ function byPlace(a: IndexedObject, b: IndexedObject): number {
  * keeps its identity, so the index need not replace it. Its spans are its own (see toFileOffsets).
  */
 export function moveSpans(object: IndexedObject, by: number): void {
-  for (const span of spansOf(object)) {
+  forEachSpan(object, (span) => {
     span.start += by;
     span.end += by;
-  }
+  });
 }
 
-/** Every span of an object: what toFileOffsets moves to the file. */
-export function spansOf(object: ObjectSummary): Span[] {
-  const spans = [object.span, ...object.subnets.map((n) => n.span)];
+/** Visits every span of an object: those toFileOffsets moves to the file. */
+export function forEachSpan(object: ObjectSummary, visit: (span: Span) => void): void {
+  const maybe = (span: Span | undefined) => span && visit(span);
+  visit(object.span);
+  for (const subnet of object.subnets) visit(subnet.span);
   const { workload, service, ingress, policy } = object;
-  if (workload) spans.push(workload.span, ...workload.ports.map((p) => p.span), ...workload.networks.map((n) => n.span));
-  if (service) {
-    if (service.selectorSpan) spans.push(service.selectorSpan);
-    for (const port of service.ports) spans.push(port.span, ...(port.targetSpan ? [port.targetSpan] : []));
+  if (workload) {
+    visit(workload.span);
+    for (const port of workload.ports) visit(port.span);
+    for (const network of workload.networks) visit(network.span);
   }
-  for (const backend of ingress?.backends ?? []) spans.push(backend.span, ...(backend.portSpan ? [backend.portSpan] : []));
-  if (policy) spans.push(policy.selectorSpan, ...(policy.egressSpan ? [policy.egressSpan] : []), ...policy.peers.map((p) => p.span));
-  return spans;
+  if (service) {
+    maybe(service.selectorSpan);
+    for (const port of service.ports) {
+      visit(port.span);
+      maybe(port.targetSpan);
+    }
+  }
+  for (const backend of ingress?.backends ?? []) {
+    visit(backend.span);
+    maybe(backend.portSpan);
+  }
+  if (policy) {
+    visit(policy.selectorSpan);
+    maybe(policy.egressSpan);
+    for (const peer of policy.peers) visit(peer.span);
+  }
 }
 
 /** Moves an object's spans from its document to the file. */
