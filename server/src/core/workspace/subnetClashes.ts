@@ -17,11 +17,15 @@ interface Entry {
 
 export function findClashes(objects: IndexedObject[]): Map<SubnetFact, Clash> {
   const clashes = new Map<SubnetFact, Clash>();
-  for (const family of [4, 6]) {
-    const entries: Entry[] = objects.flatMap((owner) => owner.subnets.flatMap((fact) => {
+  const all: Entry[] = [];
+  for (const owner of objects) {
+    for (const fact of owner.subnets) {
       const cidr = subnetRange(fact);
-      return cidr && cidr.address.family === family ? [{ owner, fact, cidr }] : [];
-    }));
+      if (cidr) all.push({ owner, fact, cidr });
+    }
+  }
+  for (const family of [4, 6]) {
+    const entries = all.filter((e) => e.cidr.address.family === family);
     entries.sort((a, b) => (a.cidr.network < b.cidr.network ? -1 : a.cidr.network > b.cidr.network ? 1 : 0));
     // The two furthest-reaching earlier ranges of different owners: one of them is the best candidate.
     let best: Entry | undefined;

@@ -16,7 +16,8 @@ export interface ConfigFile {
 }
 
 interface Lookups {
-  byKindNsName: Map<string, IndexedObject[]>;
+  /** kind → namespace → name: found without building a key (the checks look up hundreds per edit). */
+  byKindNsName: Map<string, Map<string, Map<string, IndexedObject[]>>>;
   byNameAnyNs: Map<string, IndexedObject[]>;
   workloadsByNs: Map<string, IndexedObject[]>;
   policiesByNs: Map<string, IndexedObject[]>;
@@ -40,9 +41,9 @@ export class WorkspaceIndex {
     else this.files.set(uri, objects);
     this.objectCount += objects.length - old.length;
     // objects the file keeps (the same objects: see Workspace.update) are neither removed nor added
-    const before = new Set(old);
-    const after = new Set(objects);
-    this.changed({ removed: old.filter((o) => !after.has(o)), added: objects.filter((o) => !before.has(o)) });
+    const added = new Set(objects);
+    const removed = old.filter((o) => !added.delete(o));
+    this.changed({ removed, added: [...added] });
   }
 
   setConfigFile(uri: string): void {
@@ -73,7 +74,7 @@ export class WorkspaceIndex {
   }
 
   find(kind: string, namespace: string, name: string): IndexedObject[] {
-    return this.get().byKindNsName.get(`${kind}/${namespace}/${name}`) ?? [];
+    return this.get().byKindNsName.get(kind)?.get(namespace)?.get(name) ?? [];
   }
 
   /** Objects of a kind with this name in any namespace. */
@@ -158,7 +159,8 @@ export class WorkspaceIndex {
     const lookups: Lookups = { byKindNsName: new Map(), byNameAnyNs: new Map(), workloadsByNs: new Map(), policiesByNs: new Map(), configsByFolder: new Map() };
     for (const object of this.all()) for (const [map, key] of keysOf(lookups, object)) push(map, key, object);
     // the same order however the index got here: by file, then by place in the file
-    for (const map of [lookups.byKindNsName, lookups.byNameAnyNs, lookups.workloadsByNs, lookups.policiesByNs]) {
+    const names = [...lookups.byKindNsName.values()].flatMap((namespaces) => [...namespaces.values()]);
+    for (const map of [...names, lookups.byNameAnyNs, lookups.workloadsByNs, lookups.policiesByNs]) {
       for (const list of map.values()) if (list.length > 1) list.sort(byPlace);
     }
     for (const config of this.configs.values()) push(lookups.configsByFolder, config.folder, config);
@@ -177,12 +179,21 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 /** The lookup lists an object belongs in. */
 function keysOf(lookups: Lookups, object: IndexedObject): [Map<string, IndexedObject[]>, string][] {
   const keys: [Map<string, IndexedObject[]>, string][] = [
-    [lookups.byKindNsName, `${object.kind}/${object.namespace}/${object.name}`],
+    [namesOf(lookups, object.kind, object.namespace), object.name],
     [lookups.byNameAnyNs, `${object.kind}/${object.name}`],
   ];
   if (object.workload) keys.push([lookups.workloadsByNs, object.namespace]);
   if (object.policy) keys.push([lookups.policiesByNs, object.namespace]);
   return keys;
+}
+
+/** The objects of a kind in a namespace, by name (made when missing). */
+function namesOf(lookups: Lookups, kind: string, namespace: string): Map<string, IndexedObject[]> {
+  let namespaces = lookups.byKindNsName.get(kind);
+  if (!namespaces) lookups.byKindNsName.set(kind, (namespaces = new Map()));
+  let names = namespaces.get(namespace);
+  if (!names) namespaces.set(namespace, (names = new Map()));
+  return names;
 }
 
 function byPlace(a: IndexedObject, b: IndexedObject): number {
@@ -192,41 +203,39 @@ function byPlace(a: IndexedObject, b: IndexedObject): number {
 /**
  * Moves the spans of an indexed object in place, for a document that moved in its file: the object
  * keeps its identity, so the index need not replace it. Its spans are its own (see toFileOffsets).
+ * Written out, without a visitor: an edit near the top of a file moves most of its objects.
  */
 export function moveSpans(object: IndexedObject, by: number): void {
-  forEachSpan(object, (span) => {
-    span.start += by;
-    span.end += by;
-  });
-}
-
-/** Visits every span of an object: those toFileOffsets moves to the file. */
-export function forEachSpan(object: ObjectSummary, visit: (span: Span) => void): void {
-  const maybe = (span: Span | undefined) => span && visit(span);
-  visit(object.span);
-  for (const subnet of object.subnets) visit(subnet.span);
+  move(object.span, by);
+  for (const subnet of object.subnets) move(subnet.span, by);
   const { workload, service, ingress, policy } = object;
   if (workload) {
-    visit(workload.span);
-    for (const port of workload.ports) visit(port.span);
-    for (const network of workload.networks) visit(network.span);
+    move(workload.span, by);
+    for (const port of workload.ports) move(port.span, by);
+    for (const network of workload.networks) move(network.span, by);
   }
   if (service) {
-    maybe(service.selectorSpan);
+    move(service.selectorSpan, by);
     for (const port of service.ports) {
-      visit(port.span);
-      maybe(port.targetSpan);
+      move(port.span, by);
+      move(port.targetSpan, by);
     }
   }
   for (const backend of ingress?.backends ?? []) {
-    visit(backend.span);
-    maybe(backend.portSpan);
+    move(backend.span, by);
+    move(backend.portSpan, by);
   }
   if (policy) {
-    visit(policy.selectorSpan);
-    maybe(policy.egressSpan);
-    for (const peer of policy.peers) visit(peer.span);
+    move(policy.selectorSpan, by);
+    move(policy.egressSpan, by);
+    for (const peer of policy.peers) move(peer.span, by);
   }
+}
+
+function move(span: Span | undefined, by: number): void {
+  if (!span) return;
+  span.start += by;
+  span.end += by;
 }
 
 /** Moves an object's spans from its document to the file. */
