@@ -338,19 +338,26 @@ spec:
     - from:
         - podSelector:
             matchLabels: {app: api}
+        - namespaceSelector:
+            matchLabels: {team: web}
+          podSelector:
+            matchLabels: {app: web}
 `;
+  const namespace = (labels: string) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels: {${labels}}\n`;
   const ingress = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  defaultBackend:\n    service:\n      name: web\n      port: {name: admin}\n';
-  const parts = [nads.replace(/\n---\n/, '\n---\n# the second NAD\n'), app(), svc, policy, ingress];
+  const parts = [nads.replace(/\n---\n/, '\n---\n# the second NAD\n'), app(), svc, namespace('team: web'), policy, ingress];
   const file = (docs: string[]) => docs.join('---\n');
   const versions = [
     file(parts),
     file(parts).replace('name: web', 'name: webx'), // an edit that moves every later document
     file(parts),
     file(['apiVersion: v1\nkind: Service\nmetadata:\n  name: new\n  namespace: shop\n', ...parts]),
-    file([parts[0], parts[3], parts[2], parts[1], parts[4]]), // reordered
+    file([parts[0], parts[4], parts[3], parts[2], parts[1], parts[5]]), // reordered
     file([...parts, parts[2], parts[2]]), // the same document three times
-    file([parts[0], parts[2], parts[4]]),
+    file([parts[0], parts[2], parts[5]]),
     file(parts),
+    file(parts).replace('team: web', 'team: ops'), // the Namespace's labels
+    file(parts).replace('name: shop\n  labels', 'name: shops\n  labels'),
   ];
   const live = createLanguageService();
   const view = (service: ReturnType<typeof createLanguageService>, doc: TextDocument) => {
@@ -360,7 +367,8 @@ spec:
     const out = [JSON.stringify(service.validate(doc)), ...service.workspaceSymbols('').map((s) => `${s.name} ${where(s.location)}`)];
     for (let offset = 0; offset < text.length; offset += 3) {
       const position = doc.positionAt(offset);
-      out.push(`${offset}: ${service.definition(doc, position).map(where)} | ${service.references(doc, position).map(where)}`);
+      const hover = service.hover(doc, position)?.contents;
+      out.push(`${offset}: ${service.definition(doc, position).map(where)} | ${service.references(doc, position).map(where)} | ${JSON.stringify(hover)}`);
     }
     return out;
   };

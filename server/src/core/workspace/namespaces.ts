@@ -12,12 +12,17 @@ const mentionsNamespace = /["']?kind["']?[ \t]*:[ \t]*["']?Namespace\b/;
 export function namespaceSummaries(text: string): { start: number; summary: ObjectSummary }[] {
   if (!mentionsNamespace.test(text)) return [];
   return splitDocuments(text).flatMap(({ start, text: docText }) => {
-    if (!mentionsNamespace.test(docText)) return [];
-    const composed = composeDocument(docText);
-    // labels read from a broken document could be wrong: better undeclared than guessed
-    if (!composed.root || composed.problems.some((p) => p.severity === 'error')) return [];
-    const resource = readResource(composed.root);
-    const summary = resource && summarizeNamespace(resource);
+    const summary = namespaceSummary(docText);
     return summary ? [{ start, summary }] : [];
   });
+}
+
+/** A document's Namespace object, if it is one. */
+export function namespaceSummary(docText: string): ObjectSummary | undefined {
+  if (!mentionsNamespace.test(docText)) return undefined;
+  const composed = composeDocument(docText);
+  // labels read from a broken document could be wrong: better undeclared than guessed
+  if (!composed.root || composed.problems.some((p) => p.severity === 'error')) return undefined;
+  const resource = readResource(composed.root);
+  return resource ? summarizeNamespace(resource) : undefined;
 }

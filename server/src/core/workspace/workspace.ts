@@ -7,13 +7,15 @@ import { documentKind, looksLikeCni } from '../documents';
 import type { ObjectSummary, Span } from '../k8s/summary';
 import { crossFileFindings, type CrossCheckSettings } from './crossChecks';
 import { lineStarts, positionAt } from './lineTable';
-import { namespaceSummaries } from './namespaces';
+import { namespaceSummaries, namespaceSummary } from './namespaces';
 import { definitions, references, selectorHover, type Target } from './navigation';
 import { moveSpans, toFileOffsets, WorkspaceIndex, type IndexedObject } from './workspaceIndex';
 
 export interface DocumentSummaries {
   start: number;
   summary?: ObjectSummary;
+  /** The document's text, when the caller has it (then only documents without a summary are read for Namespaces). */
+  text?: string;
 }
 
 /** What indexing one file found, as plain data (it may come from a worker thread). */
@@ -43,14 +45,21 @@ interface Placed {
   object: IndexedObject;
 }
 
+/** What the last update of an open file made, for the next to keep what its edit did not change. */
+interface OpenFile {
+  objects: Map<ObjectSummary, Placed>;
+  /** The Namespace object of each document the analysis left without a summary (or none), by text. */
+  namespaces: Map<string, ObjectSummary | undefined>;
+}
+
 export class Workspace {
   readonly index = new WorkspaceIndex();
   /** Line starts of files on disk, and of open files once a position in them is asked for. */
   private readonly lines = new Map<string, number[]>();
   /** What each indexed file was indexed from, to skip re-indexing what did not change. */
   private readonly seen = new Map<string, Seen>();
-  /** The objects of open files, to keep those of the documents an edit did not touch. */
-  private readonly placed = new Map<string, Map<ObjectSummary, Placed>>();
+  /** What the last update of each open file made. */
+  private readonly openFiles = new Map<string, OpenFile>();
 
   /**
    * @param summarize the objects of a YAML text, per document (the caller's cached analysis)
@@ -77,66 +86,48 @@ export class Workspace {
   }
 
   private indexYaml(uri: string, text: string, options: UpdateOptions): void {
-    const docs = withNamespaces(options.summaries ?? this.summarize(text), text);
-    if (options.open) {
-      this.index.setObjects(uri, this.placeOpen(uri, docs));
-      this.lines.delete(uri); // made again when asked for
-      return;
-    }
-    this.placed.delete(uri);
+    const summaries = options.summaries ?? this.summarize(text);
+    if (options.open) return this.indexOpenYaml(uri, text, summaries);
+    this.openFiles.delete(uri);
+    const docs = withNamespaces(summaries, text, namespaceSummary);
     const objects = docs.flatMap((d) => (d.summary ? [toFileOffsets(d.summary, uri, d.start)] : []));
     this.index.setObjects(uri, objects);
     if (objects.length) this.lines.set(uri, lineStarts(text));
     else this.lines.delete(uri);
   }
 
-  /**
-   * An open file's objects. A document the analysis kept (the same summary) keeps its object, its
-   * spans moved in place if the document moved: an edit then replaces one object of the index, not
-   * all of the file's. Kept documents that changed order get new objects instead, since the
-   * index's lists are sorted by place (so does the second of two identical documents, which share
-   * a summary).
-   */
-  private placeOpen(uri: string, docs: DocumentSummaries[]): IndexedObject[] {
-    const before = this.placed.get(uri);
-    const now = new Map<ObjectSummary, Placed>();
-    const objects: IndexedObject[] = [];
-    let keptUpTo = -1;
-    for (const { start, summary } of docs) {
-      if (!summary) continue;
-      const kept = before?.get(summary);
-      let object: IndexedObject;
-      if (kept && kept.start > keptUpTo) {
-        keptUpTo = kept.start;
-        if (start !== kept.start) moveSpans(kept.object, start - kept.start);
-        object = kept.object;
-      } else {
-        object = toFileOffsets(summary, uri, start);
-      }
-      if (!now.has(summary)) now.set(summary, { start, object });
-      objects.push(object);
-    }
-    this.placed.set(uri, now);
-    return objects;
+  /** An open file: what an edit did not change keeps its object (see placeObjects) and its Namespace summary. */
+  private indexOpenYaml(uri: string, text: string, summaries: DocumentSummaries[]): void {
+    const last = this.openFiles.get(uri);
+    const made: OpenFile = { objects: new Map(), namespaces: new Map() };
+    const readNamespace = (docText: string) => {
+      const summary = last?.namespaces.has(docText) ? last.namespaces.get(docText) : namespaceSummary(docText);
+      made.namespaces.set(docText, summary);
+      return summary;
+    };
+    const docs = withNamespaces(summaries, text, readNamespace);
+    this.index.setObjects(uri, placeObjects(uri, docs, last?.objects, made.objects));
+    this.openFiles.set(uri, made);
+    this.lines.delete(uri); // made again when asked for
   }
 
   /** The text a file was indexed from is unchanged: records how it is known now. */
   private remember(uri: string, now: Seen): void {
     if (now.print !== undefined) {
       this.linesOf(uri); // an open file's lines, before its text is let go
-      this.placed.delete(uri);
+      this.openFiles.delete(uri);
     }
     this.seen.set(uri, now);
   }
 
   /** The index's view of a file, to hand to another Workspace (the CLI indexes in workers). */
   entryFor(uri: string): IndexEntry {
-    this.placed.delete(uri); // the objects are shared from now on: not to be moved in place
+    this.openFiles.delete(uri); // the objects are shared from now on: not to be moved in place
     return { objects: this.index.objectsIn(uri), lines: this.linesOf(uri), configFile: !!this.index.configFile(uri) };
   }
 
   setEntry(uri: string, entry: IndexEntry): void {
-    this.placed.delete(uri);
+    this.openFiles.delete(uri);
     this.index.setObjects(uri, entry.objects);
     if (entry.lines) this.lines.set(uri, entry.lines);
     if (entry.configFile) this.index.setConfigFile(uri);
@@ -150,7 +141,7 @@ export class Workspace {
     this.index.remove(uri);
     this.lines.delete(uri);
     this.seen.delete(uri);
-    this.placed.delete(uri);
+    this.openFiles.delete(uri);
   }
 
   findings(uri: string, settings: CrossCheckSettings): Finding[] {
@@ -195,8 +186,42 @@ export class Workspace {
   }
 }
 
-/** Adds the file's Namespace objects, which the per-document analysis does not summarize. */
-function withNamespaces(docs: DocumentSummaries[], text: string): DocumentSummaries[] {
+/**
+ * An open file's objects. A document the analysis kept (the same summary) keeps its object, its
+ * spans moved in place if the document moved: an edit then replaces one object of the index, not
+ * all of the file's. Kept documents that changed order get new objects instead, since the
+ * index's lists are sorted by place (so does the second of two identical documents, which share
+ * a summary).
+ * @param before the objects the file's last update made; `now` gets this update's
+ */
+function placeObjects(uri: string, docs: DocumentSummaries[], before: Map<ObjectSummary, Placed> | undefined, now: Map<ObjectSummary, Placed>): IndexedObject[] {
+  const objects: IndexedObject[] = [];
+  let keptUpTo = -1;
+  for (const { start, summary } of docs) {
+    if (!summary) continue;
+    const kept = before?.get(summary);
+    let object: IndexedObject;
+    if (kept && kept.start > keptUpTo) {
+      keptUpTo = kept.start;
+      if (start !== kept.start) moveSpans(kept.object, start - kept.start);
+      object = kept.object;
+    } else {
+      object = toFileOffsets(summary, uri, start);
+    }
+    if (!now.has(summary)) now.set(summary, { start, object });
+    objects.push(object);
+  }
+  return objects;
+}
+
+/**
+ * Adds the file's Namespace objects, which the per-document analysis does not summarize: read from
+ * the documents without a summary when their texts came along, else from the whole text.
+ */
+function withNamespaces(docs: DocumentSummaries[], text: string, read: (docText: string) => ObjectSummary | undefined): DocumentSummaries[] {
+  if (docs.every((d) => d.summary || d.text !== undefined)) {
+    return docs.map((d) => (d.summary || !d.text ? d : { start: d.start, summary: read(d.text) }));
+  }
   const namespaces = namespaceSummaries(text);
   if (namespaces.length === 0) return docs;
   const summarized = new Set(docs.filter((d) => d.summary).map((d) => d.start));
