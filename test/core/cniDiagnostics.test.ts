@@ -239,7 +239,16 @@ test('a file of the wrong kind is one error, not also a missing type or missing 
   const list = '{ "cniVersion": "1.0.0", "name": "n", "plugins": [{ "type": "loopback" }] }';
   assert.deepEqual(codes(list, '10-net.conf'), ['1:3 cni/wrong-file-kind']);
   const single = '{ "cniVersion": "1.0.0", "name": "n", "type": "loopback" }';
-  assert.deepEqual(codes(single, '10-net.conflist').filter((c) => !c.endsWith('unknown-key')), ['1:3 cni/wrong-file-kind']);
+  assert.deepEqual(codes(single, '10-net.conflist'), ['1:3 cni/wrong-file-kind']);
+});
+
+test('a file of the wrong kind is checked as the kind it is: its keys are right, its mistakes still found', () => {
+  const single = '{ "cniVersion": "1.0.0", "name": "n", "type": "bridge", "bridge": "cni0", "ipam": { "type": "host-local", "subnet": "10.1.0.0/16" } }';
+  assert.deepEqual(codes(single, '10-net.conflist'), ['1:3 cni/wrong-file-kind']);
+  const badSingle = '{ "cniVersion": "1.0.0", "name": "n", "type": "bridge", "brige": "cni0", "ipam": { "type": "host-local", "subnet": "10.1.0.1/16" } }';
+  assert.deepEqual(codes(badSingle, '10-net.conflist'), ['1:3 cni/wrong-file-kind', `${at(badSingle, '"brige"')} cni/unknown-key`, `${at(badSingle, '"10.1.0.1/16"')} cni/host-bits`]);
+  const badList = '{ "cniVersion": "1.0.0", "name": "n", "plugins": [{ "type": "bridge", "brige": "cni0", "ipam": { "type": "host-local", "subnet": "10.1.0.1/16" } }] }';
+  assert.deepEqual(codes(badList, '10-net.conf'), ['1:3 cni/wrong-file-kind', `${at(badList, '"brige"')} cni/unknown-key`, `${at(badList, '"10.1.0.1/16"')} cni/host-bits`]);
 });
 
 test('a trailing comma is one error, and a plugin that is not an object is an error on that entry', () => {

@@ -16,7 +16,10 @@ export interface PluginEntry {
 }
 
 export interface CniModel {
+  /** What the content is, and so how it is checked. */
   shape: ConfigShape;
+  /** The file name asks for the other shape: runtimes reject the file (checkShape says so once). */
+  misnamed: boolean;
   root: JsonNode;
   name?: string;
   nameNode?: JsonNode;
@@ -31,13 +34,14 @@ export interface CniModel {
  * as Multus and the admission webhook do for a NetworkAttachmentDefinition's config.
  */
 export function buildModel(root: JsonNode, hint: ConfigShape | 'auto', registry: SchemaRegistry): CniModel {
-  const shape = hint === 'auto' ? (propertyLoose(root, 'plugins') && !propertyLoose(root, 'type') ? 'list' : 'single') : hint;
+  const shape = shapeOf(root, hint);
   const nameNode = propertyLoose(root, 'name');
   const cniVersionNode = propertyLoose(root, 'cniVersion');
   const pluginsNode = shape === 'list' ? propertyLoose(root, 'plugins') : undefined;
   const pluginNodes = shape === 'single' ? [root] : pluginsNode?.type === 'array' ? pluginsNode.children ?? [] : [];
   return {
     shape,
+    misnamed: hint !== 'auto' && shape !== hint,
     root,
     name: stringValue(nameNode),
     nameNode,
@@ -46,6 +50,18 @@ export function buildModel(root: JsonNode, hint: ConfigShape | 'auto', registry:
     pluginsNode,
     plugins: pluginNodes.map((node, index) => pluginEntry(node, index, registry)),
   };
+}
+
+/**
+ * A config that is plainly the other kind than its file name says (a list without `type`, or a
+ * plugin without `plugins`) is checked as what it is: its keys are right for that, and the one
+ * mistake is the file name. Otherwise the hint decides, and `auto` reads the rest as one plugin.
+ */
+function shapeOf(root: JsonNode, hint: ConfigShape | 'auto'): ConfigShape {
+  const hasPlugins = !!propertyLoose(root, 'plugins');
+  const hasType = !!propertyLoose(root, 'type');
+  if (hasPlugins !== hasType) return hasPlugins ? 'list' : 'single';
+  return hint === 'auto' ? 'single' : hint;
 }
 
 function pluginEntry(node: JsonNode, index: number, registry: SchemaRegistry): PluginEntry {

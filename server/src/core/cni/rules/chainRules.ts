@@ -6,7 +6,7 @@ import { propertyLoose, keyOf } from '../../common/json';
 import { checkObject } from '../objectCheck';
 import { pluginLabel, type PluginEntry } from '../model';
 import { anchorOf, span, type Rule, type RuleContext } from './context';
-import { knownVersions, wrongFileKind } from './listRules';
+import { knownVersions } from './listRules';
 
 export const checkPluginObjects: Rule = (ctx) => {
   const { model, registry, report } = ctx;
@@ -16,7 +16,7 @@ export const checkPluginObjects: Rule = (ctx) => {
       report(finding(span(plugin.typeNode).start, span(plugin.typeNode).end, 'hint', 'cni/unknown-plugin',
         `CNIKit does not know the plugin "${plugin.type}", so only the keys every plugin shares are checked.`));
     }
-    if (!plugin.typeNode && !(model.shape === 'single' && wrongFileKind(model))) {
+    if (!plugin.typeNode) {
       const at = anchorOf(plugin.node);
       report(finding(at.start, at.end, 'error', 'cni/missing-type',
         `Missing "type" in ${pluginLabel(plugin)}: the runtime needs it to find the plugin binary.`));

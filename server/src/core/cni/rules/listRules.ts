@@ -3,7 +3,6 @@ import { finding } from '../../common/findings';
 import { insertProperty } from '../../common/jsonEdits';
 import { propertyLoose } from '../../common/json';
 import { anchorOf, span, type Rule } from './context';
-import type { CniModel } from '../model';
 
 /** libcni and every plugin's skel accept only these characters in a network name. */
 const validName = /^[a-zA-Z0-9][a-zA-Z0-9_.\-]*$/;
@@ -11,21 +10,15 @@ export const knownVersions = ['0.1.0', '0.2.0', '0.3.0', '0.3.1', '0.4.0', '1.0.
 const deprecatedVersions = new Set(['0.1.0', '0.2.0']);
 export const recommendedVersion = '1.0.0';
 
-/** A list in a single-plugin file or a single plugin in a list file: checkShape reports it, and the missing "type" or "plugins" that follows is the same mistake. */
-export function wrongFileKind(model: CniModel): boolean {
-  const hasPlugins = !!propertyLoose(model.root, 'plugins');
-  const hasType = !!propertyLoose(model.root, 'type');
-  return model.shape === 'single' ? hasPlugins && !hasType : hasType && !hasPlugins;
-}
-
+/** Runtimes pick the parser by file name: a config of the other kind fails there, whatever else is right in it. */
 export const checkShape: Rule = ({ model, report }) => {
-  const { root, shape } = model;
-  if (!wrongFileKind(model)) return;
-  if (shape === 'single') {
-    report(finding(anchorOf(root).start, anchorOf(root).end, 'error', 'cni/wrong-file-kind',
+  if (!model.misnamed) return;
+  const { start, end } = anchorOf(model.root);
+  if (model.shape === 'list') {
+    report(finding(start, end, 'error', 'cni/wrong-file-kind',
       'This is a network configuration list, but runtimes read .conf and .json files as a single plugin and fail with "missing \'type\'". Rename the file to .conflist.'));
   } else {
-    report(finding(anchorOf(root).start, anchorOf(root).end, 'error', 'cni/wrong-file-kind',
+    report(finding(start, end, 'error', 'cni/wrong-file-kind',
       'This is a single-plugin config, but runtimes read .conflist files as a list and reject it for lacking "plugins". Rename the file to .conf, or move the plugin into a "plugins" list.'));
   }
 };
@@ -76,7 +69,7 @@ export const checkVersion: Rule = ({ model, text, report }) => {
 };
 
 export const checkPluginsPresent: Rule = ({ model, report }) => {
-  if (model.shape !== 'list' || model.pluginsNode || wrongFileKind(model)) return;
+  if (model.shape !== 'list' || model.pluginsNode) return;
   const at = anchorOf(model.root);
   report(finding(at.start, at.end, 'error', 'cni/missing-plugins',
     'Missing "plugins": a network configuration list needs a non-empty list of plugin objects.'));
