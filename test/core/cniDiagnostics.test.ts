@@ -235,6 +235,28 @@ test('a plugin without type is one cni/missing-type error, not also a missing-ke
   assert.deepEqual(codes(single, '10-net.conf'), ['1:3 cni/missing-type']);
 });
 
+// Plugins decode null as not set: a required key set to null is missing, said once, at the key.
+test('a required key set to null is one error at the key, with the code its absence has', () => {
+  const type = '{"cniVersion":"1.0.0","name":"n","plugins":[{"type":null}]}';
+  const diagnostics = lint(type);
+  assert.deepEqual(brief(diagnostics), [`${at(type, '"type"')} cni/missing-type`]);
+  assert.equal(diagnostics[0].severity, 1);
+  assert.equal(diagnostics[0].range.end.character - diagnostics[0].range.start.character, '"type"'.length, 'the key, not its value');
+  assert.match(diagnostics[0].message as string, /^"type" is null in plugin 1, .* Set it to the plugin's name/);
+  const list = '{ "cniVersion": null, "name": null, "plugins": null }';
+  assert.deepEqual(codes(list), [`${at(list, '"cniVersion"')} cni/missing-version`, `${at(list, '"name"')} cni/missing-name`, `${at(list, '"plugins"')} cni/missing-plugins`]);
+  const single = '{ "cniVersion": "1.0.0", "name": null, "type": null }';
+  assert.deepEqual(codes(single, '10-net.conf'), [`${at(single, '"name"')} cni/missing-name`, `${at(single, '"type"')} cni/missing-type`]);
+  // Keys the schemas require, at the top of a plugin and inside a list of objects.
+  const vlan = bridgeList('{ "type": "vlan", "master": null, "ipam": { "type": "host-local", "ranges": [[{ "subnet": null }]] } }');
+  const required = lint(vlan);
+  assert.deepEqual(brief(required), [`${at(vlan, '"master"')} cni/missing-key`, `${at(vlan, '"subnet"')} cni/missing-key`]);
+  assert.match(required[0].message as string, /^"master" is null, which counts as not set, but the vlan plugin needs it\. Give it a value\.$/);
+  // An optional key set to null stays a warning: plugins use the default.
+  const optional = bridgeList('{ "type": "bridge", "mtu": null }');
+  assert.deepEqual(codes(optional), [`${at(optional, '"mtu"')} cni/null-value`]);
+});
+
 test('a file of the wrong kind is one error, not also a missing type or missing plugins', () => {
   const list = '{ "cniVersion": "1.0.0", "name": "n", "plugins": [{ "type": "loopback" }] }';
   assert.deepEqual(codes(list, '10-net.conf'), ['1:3 cni/wrong-file-kind']);

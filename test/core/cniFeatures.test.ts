@@ -123,6 +123,14 @@ test('quick fixes: add a missing cniVersion and name, keeping the layout', () =>
   assert.equal(service.validate(doc(named, 'named.conflist')).length, 0, named);
 });
 
+test('quick fixes: a null cniVersion or name gets a value, not a second key', () => {
+  const text = '{\n  "cniVersion": null,\n  "name": null,\n  "plugins": [{ "type": "loopback" }]\n}';
+  const versioned = fix(text, /Set "cniVersion": "1\.0\.0"/);
+  assert.equal(versioned, '{\n  "cniVersion": "1.0.0",\n  "name": null,\n  "plugins": [{ "type": "loopback" }]\n}');
+  const named = fix(versioned, /Set "name": "mynet"/);
+  assert.deepEqual(service.validate(doc(named, 'named.conflist')), [], named);
+});
+
 test('quick fix: move the interface plugin in front of the meta plugins', () => {
   const text = '{\n  "cniVersion": "1.0.0",\n  "name": "n",\n  "plugins": [\n    { "type": "portmap", "capabilities": { "portMappings": true } },\n    { "type": "bridge" }\n  ]\n}';
   const fixed = fix(text, /Move bridge to the front/);

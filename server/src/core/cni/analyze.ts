@@ -43,7 +43,10 @@ export function analyzeCni(text: string, registry: SchemaRegistry, options: Anal
   }
   const model = buildModel(root, options.shape, registry);
   if (model.shape === 'list') {
-    checkObject(registry, root, { kind: 'list', owner: 'the runtime', reportUnknownKeys: true, delegated: ['plugins'] }, report);
+    checkObject(registry, root, {
+      kind: 'list', owner: 'the runtime', reportUnknownKeys: true, delegated: ['plugins'],
+      reportsMissing: ['name', 'cniVersion', 'plugins'], // the list rules report these, null included
+    }, report);
   }
   const ctx = { text, model, registry, embedded: !!options.embedded, report };
   for (const rule of rules) rule(ctx);

@@ -20,7 +20,7 @@ export interface CniObjectCheck {
   reportUnknownKeys: boolean;
   delegated?: string[];
   anchor?: JsonNode;
-  /** Required keys whose absence the caller reports itself (a plugin without `type`). */
+  /** Required keys whose absence (or null value) the caller reports itself (a plugin without `type`). */
   reportsMissing?: string[];
 }
 

@@ -46,7 +46,7 @@ export interface ObjectCheck {
   delegated?: string[];
   /** Where to report a key missing from the object itself: its `type` value reads best. */
   anchor?: JsonNode;
-  /** Required top-level keys whose absence the caller reports itself, with a more specific code and message. */
+  /** Required top-level keys whose absence (or null value, which counts as absent) the caller reports itself, with a more specific code and message. */
   reportsMissing?: string[];
   /** Only report problems at JSON pointers this accepts (a workload's networking parts, say). */
   scope?: (pointer: string) => boolean;
@@ -144,7 +144,8 @@ class InstanceWalker {
       firstKeyOf.set(name, keyNode);
       if (valueNode.type === 'null') {
         this.located?.set(childPointer, { key: keyNode, value: valueNode });
-        if (this.check.dialect.warnNull) this.reportNull(keyNode, valueNode, name, childPointer);
+        // A required key that is null gets one error, as missing, not also this warning.
+        if (this.check.dialect.warnNull && !this.required(schema, name, top)) this.reportNull(keyNode, valueNode, name, childPointer);
         delete result[name];
         continue;
       }
@@ -160,6 +161,11 @@ class InstanceWalker {
       result[name] = this.build(valueNode, childSchema, childPointer, false, keyNode);
     }
     return result;
+  }
+
+  /** True for a key the schema requires, or one the caller reports missing itself. */
+  private required(schema: JsonSchema | undefined, name: string, top: boolean): boolean {
+    return !!schema?.required?.includes(name) || (top && !!this.check.reportsMissing?.includes(name));
   }
 
   private reportCase(keyNode: JsonNode, written: string, canonical: string, pointer: string): void {
@@ -256,6 +262,12 @@ function describeError(error: ErrorObject, located: Map<string, Located>, check:
       const target = at.key ?? (error.instancePath === '' ? check.anchor : undefined);
       const [s, e] = target ? span(target) : [at.value.offset, at.value.offset + 1];
       const where = error.instancePath ? ` in ${subject}` : '';
+      // Consumers read null as not set: point at the key that holds it, not at its object.
+      const held = located.get(`${error.instancePath}/${escape(missing)}`);
+      if (held?.key && held.value.type === 'null') {
+        return finding(held.key.offset, held.key.offset + held.key.length, 'error', code('missing-key'),
+          `"${missing}"${where} is null, which counts as not set, but ${check.owner} needs it. Give it a value.`);
+      }
       return finding(s, e, 'error', code('missing-key'), `Missing "${missing}"${where}: ${check.owner} needs it.`);
     }
     default:

@@ -5,7 +5,7 @@ import { insertProperty, reorderElements } from '../../common/jsonEdits';
 import { propertyLoose, keyOf } from '../../common/json';
 import { checkObject } from '../objectCheck';
 import { pluginLabel, type PluginEntry } from '../model';
-import { anchorOf, span, type Rule, type RuleContext } from './context';
+import { isSet, span, unsetAt, type Rule, type RuleContext } from './context';
 import { knownVersions } from './listRules';
 
 export const checkPluginObjects: Rule = (ctx) => {
@@ -16,10 +16,11 @@ export const checkPluginObjects: Rule = (ctx) => {
       report(finding(span(plugin.typeNode).start, span(plugin.typeNode).end, 'hint', 'cni/unknown-plugin',
         `CNIKit does not know the plugin "${plugin.type}", so only the keys every plugin shares are checked.`));
     }
-    if (!plugin.typeNode) {
-      const at = anchorOf(plugin.node);
-      report(finding(at.start, at.end, 'error', 'cni/missing-type',
-        `Missing "type" in ${pluginLabel(plugin)}: the runtime needs it to find the plugin binary.`));
+    if (!isSet(plugin.typeNode)) {
+      const at = unsetAt(plugin.node, plugin.typeNode);
+      report(finding(at.start, at.end, 'error', 'cni/missing-type', plugin.typeNode
+        ? `"type" is null in ${pluginLabel(plugin)}, which counts as not set: the runtime needs it to find the plugin binary. Set it to the plugin's name, such as "bridge".`
+        : `Missing "type" in ${pluginLabel(plugin)}: the runtime needs it to find the plugin binary.`));
     }
     const known = plugin.type !== undefined && registry.plugins.has(plugin.type);
     checkObject(registry, plugin.node, {
@@ -29,7 +30,8 @@ export const checkPluginObjects: Rule = (ctx) => {
       reportUnknownKeys: known,
       delegated: ['ipam'],
       anchor: plugin.typeNode,
-      reportsMissing: plugin.typeNode ? undefined : ['type'], // reported above as cni/missing-type
+      // type is reported above (cni/missing-type), a single config's name and version by the list rules.
+      reportsMissing: model.shape === 'single' ? ['type', 'name', 'cniVersion'] : ['type'],
     }, report);
     checkIpam(ctx, plugin);
   }

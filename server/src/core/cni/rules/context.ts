@@ -1,6 +1,6 @@
 // What every CNI rule receives: the text, its model, the schemas, and where to report.
 import type { Finding } from '../../common/findings';
-import type { JsonNode } from '../../common/json';
+import { keyOf, type JsonNode } from '../../common/json';
 import type { CniModel } from '../model';
 import type { SchemaRegistry } from '../schemaRegistry';
 
@@ -17,6 +17,16 @@ export type Rule = (ctx: RuleContext) => void;
 
 export function span(node: JsonNode): { start: number; end: number } {
   return { start: node.offset, end: node.offset + node.length };
+}
+
+/** Plugins decode null as not set, so a key whose value is null is as good as missing. */
+export function isSet(node: JsonNode | undefined): node is JsonNode {
+  return !!node && node.type !== 'null';
+}
+
+/** Where to report a required key that is not set: on the key when it is there but null, else on its object. */
+export function unsetAt(object: JsonNode, node: JsonNode | undefined): { start: number; end: number } {
+  return node ? span(keyOf(node) ?? node) : anchorOf(object);
 }
 
 /** The node to point at for a whole object: its first key when it has one, else its opening brace. */

@@ -1,8 +1,8 @@
 // Rules for the network as a whole: file shape, name, cniVersion and the plugins list.
-import { finding } from '../../common/findings';
+import { finding, type Fix } from '../../common/findings';
 import { insertProperty } from '../../common/jsonEdits';
-import { propertyLoose } from '../../common/json';
-import { anchorOf, span, type Rule } from './context';
+import { propertyLoose, type JsonNode } from '../../common/json';
+import { anchorOf, isSet, span, unsetAt, type Rule } from './context';
 
 /** libcni and every plugin's skel accept only these characters in a network name. */
 const validName = /^[a-zA-Z0-9][a-zA-Z0-9_.\-]*$/;
@@ -25,12 +25,13 @@ export const checkShape: Rule = ({ model, report }) => {
 
 export const checkName: Rule = ({ model, text, report, embedded }) => {
   const { nameNode, root } = model;
-  if (!nameNode) {
+  if (!isSet(nameNode)) {
     if (embedded) return; // Multus fills in the NetworkAttachmentDefinition's name.
-    const at = anchorOf(root);
-    report(finding(at.start, at.end, 'error', 'cni/missing-name',
-      'Missing "name": runtimes and plugins reject a network without a name.',
-      [{ title: 'Add "name"', edits: [insertProperty(text, root, 'name', 'mynet')], preferred: true }]));
+    const at = unsetAt(root, nameNode);
+    const message = nameNode
+      ? '"name" is null, which counts as not set: runtimes and plugins reject a network without a name. Give it one, such as "mynet".'
+      : 'Missing "name": runtimes and plugins reject a network without a name.';
+    report(finding(at.start, at.end, 'error', 'cni/missing-name', message, [setOrAdd(text, root, nameNode, 'name', 'mynet')]));
     return;
   }
   if (nameNode.type !== 'string') return; // the schema reports the wrong type
@@ -46,14 +47,15 @@ export const checkName: Rule = ({ model, text, report, embedded }) => {
 
 export const checkVersion: Rule = ({ model, text, report }) => {
   const { cniVersionNode, cniVersion, root } = model;
-  if (!cniVersionNode) {
+  if (!isSet(cniVersionNode)) {
     const needsNewer = model.plugins.find((p) => p.meta && !p.meta.versions.includes('0.1.0'));
-    const at = anchorOf(root);
-    report(finding(at.start, at.end, needsNewer ? 'error' : 'warning', 'cni/missing-version',
-      needsNewer
-        ? `Missing "cniVersion": plugins then assume 0.1.0, which ${needsNewer.type} does not support. Add "cniVersion": "${recommendedVersion}".`
-        : `Missing "cniVersion": plugins then assume the obsolete 0.1.0. Add "cniVersion": "${recommendedVersion}".`,
-      [{ title: `Add "cniVersion": "${recommendedVersion}"`, edits: [insertProperty(text, root, 'cniVersion', recommendedVersion)], preferred: true }]));
+    const why = needsNewer ? `plugins then assume 0.1.0, which ${needsNewer.type} does not support` : 'plugins then assume the obsolete 0.1.0';
+    const at = unsetAt(root, cniVersionNode);
+    const message = cniVersionNode
+      ? `"cniVersion" is null, which counts as not set: ${why}. Set it to "${recommendedVersion}".`
+      : `Missing "cniVersion": ${why}. Add "cniVersion": "${recommendedVersion}".`;
+    report(finding(at.start, at.end, needsNewer ? 'error' : 'warning', 'cni/missing-version', message,
+      [setOrAdd(text, root, cniVersionNode, 'cniVersion', recommendedVersion)]));
     return;
   }
   if (cniVersion === undefined || !knownVersions.includes(cniVersion)) return; // the schema reports type and enum errors
@@ -69,10 +71,12 @@ export const checkVersion: Rule = ({ model, text, report }) => {
 };
 
 export const checkPluginsPresent: Rule = ({ model, report }) => {
-  if (model.shape !== 'list' || model.pluginsNode) return;
-  const at = anchorOf(model.root);
-  report(finding(at.start, at.end, 'error', 'cni/missing-plugins',
-    'Missing "plugins": a network configuration list needs a non-empty list of plugin objects.'));
+  const { pluginsNode } = model;
+  if (model.shape !== 'list' || isSet(pluginsNode)) return;
+  const at = unsetAt(model.root, pluginsNode);
+  report(finding(at.start, at.end, 'error', 'cni/missing-plugins', pluginsNode
+    ? '"plugins" is null, which counts as not set: a network configuration list needs a non-empty list of plugin objects.'
+    : 'Missing "plugins": a network configuration list needs a non-empty list of plugin objects.'));
 };
 
 export const checkBooleanFlags: Rule = ({ model, report }) => {
@@ -90,6 +94,12 @@ export const checkBooleanFlags: Rule = ({ model, report }) => {
     }
   }
 };
+
+/** Adds a missing key; a key that is there but null gets its value replaced, as adding it again would duplicate it. */
+function setOrAdd(text: string, object: JsonNode, node: JsonNode | undefined, key: string, value: string): Fix {
+  const edit = node ? { ...span(node), newText: JSON.stringify(value) } : insertProperty(text, object, key, value);
+  return { title: `${node ? 'Set' : 'Add'} "${key}": ${JSON.stringify(value)}`, edits: [edit], preferred: true };
+}
 
 function suggestName(name: string, node: { offset: number; length: number }) {
   const cleaned = name.normalize('NFKD').replace(/[^\x00-\x7f]/g, '').replace(/[^a-zA-Z0-9_.\-]+/g, '-').replace(/^[^a-zA-Z0-9]+/, '');
