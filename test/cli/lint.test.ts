@@ -128,6 +128,22 @@ test('usage and I/O problems exit 2 with one line on stderr and no stack trace',
   assert.match(cases[5].stderr, /cannot decode .*latin1\.conflist: it is not UTF-8 text/);
 });
 
+test('an option given twice is a usage error that names it; given once, an option with a default still works', () => {
+  const file = join(workspace({ 'a.conflist': good }), 'a.conflist');
+  const cases = [
+    cnikit('lint', '--format', 'json', '--format', 'sarif', file),
+    cnikit('try', file, '--document', '1', '--document', '2'),
+    cnikit('inspect', '--timeout', '5', '--timeout', '6'),
+  ];
+  for (const result of cases) {
+    assert.equal(result.status, 2, result.stderr);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /^cnikit: option '--[a-z]+' given twice \('[^']+', then '[^']+'\); give it once\n$/);
+  }
+  assert.match(cases[0].stderr, /'--format' given twice \('json', then 'sarif'\)/);
+  assert.equal(JSON.parse(cnikit('lint', '--format', 'json', file).stdout).diagnostics.length, 0);
+});
+
 test('--help lists the lint command and its formats', () => {
   const result = cnikit('lint', '--help');
   assert.equal(result.status, 0);

@@ -86,6 +86,20 @@ test('a bad option or value: exit 2 with one line, nothing written', () => {
   assert.throws(() => readdirSync(out), /ENOENT/, 'nothing was written');
 });
 
+test('an option given twice: exit 2 naming it, nothing written, for every kind', () => {
+  const out = join(tempDir(), 'out');
+  assertOneLineUsageError(cnikit('scaffold', 'flannel', '--pod-cidr', '10.1.0.0/16', '--pod-cidr', '10.2.0.0/16', '--out', out),
+    /^cnikit: option '--pod-cidr' given twice \('10\.1\.0\.0\/16', then '10\.2\.0\.0\/16'\); give it once\n$/);
+  for (const spec of kindSpecs) {
+    const flag = flagOf(spec.options[0].name);
+    assertOneLineUsageError(cnikit('scaffold', spec.kind, flag, 'a', flag, 'b', '--out', out), new RegExp(`option '${flag}' given twice`));
+  }
+  assertOneLineUsageError(cnikit('scaffold', 'policy', '--out', out, '--out', `${out}2`), /option '--out' given twice/);
+  assert.throws(() => readdirSync(out), /ENOENT/, 'nothing was written');
+  // A flag may be repeated: it says the same thing twice.
+  assert.equal(cnikit('scaffold', 'policy', '--out', out, '--force', '--force').status, 0);
+});
+
 test('an existing file: exit 2 and the file unchanged; --force replaces it', () => {
   const out = tempDir();
   writeFileSync(join(out, 'kube-flannel.yaml'), 'mine\n');

@@ -8,6 +8,7 @@ import { registerLint } from './commands/lint';
 import { registerTry } from './commands/try';
 import { registerScaffold } from './commands/scaffold';
 import { registerInspect } from './commands/inspect';
+import { refuseRepeatedOptions } from './commands/command';
 
 const version = '0.1.0';
 
@@ -21,6 +22,7 @@ async function main(argv: string[]): Promise<number> {
   let status = 0;
   const host = { program, version, setStatus: (s: number) => (status = s) };
   for (const register of [registerLint, registerTry, registerScaffold, registerInspect]) register(host);
+  refuseRepeatedOptions(program);
   try {
     await program.parseAsync(argv);
   } catch (error) {
