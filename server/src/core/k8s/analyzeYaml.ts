@@ -95,22 +95,44 @@ export interface YamlAnalysis {
  * so an edit re-analyses one document, and nothing but the file's current documents is kept.
  */
 export function analyzeYaml(text: string, services: Services, settings: K8sSettings, previous?: YamlAnalysis): YamlAnalysis {
-  const reuse = new Map(previous?.docs.map((d) => [d.text, d.result]));
   const parts = splitDocuments(text);
+  const kept = keptResults(parts, previous?.docs ?? []);
   // Trees are held only for the few documents an edit changed. Holding each tree of a large file
   // while the next ones are analysed would let the collector promote them all to the old
   // generation, where they outlive the open as garbage (tens of megabytes for 2,000 documents).
-  const hold = parts.filter((p) => !reuse.has(p.text)).length <= heldForEdits;
-  const docs = parts.map(({ start, text: docText }) => {
-    let result = reuse.get(docText);
+  const hold = kept.filter((r) => !r).length <= heldForEdits;
+  const docs = parts.map(({ start, text: docText }, i) => {
+    let result = kept[i];
     if (!result) {
       const analyse = () => analyzeDocument(docText, services, settings);
       result = notOurs(docText) ? new DocumentResult(() => nothing, nothing, false) : new DocumentResult(analyse, analyse(), hold);
     }
     return new YamlDocument(start, docText, result);
   });
-  const findings = docs.flatMap((d) => d.findings.map((f) => shift(f, d.start)));
+  const findings: Finding[] = [];
+  for (const doc of docs) for (const finding of doc.findings) findings.push(shift(finding, doc.start));
   return { docs, findings };
+}
+
+/**
+ * The result of each document whose text the last analysis had. An edit leaves the documents
+ * before and after it as they were, so those are matched in order (without hashing every
+ * document's text), and only the ones between are looked up by text.
+ */
+function keptResults(parts: { text: string }[], before: YamlDocument[]): (DocumentResult | undefined)[] {
+  const kept: (DocumentResult | undefined)[] = new Array(parts.length).fill(undefined);
+  let head = 0;
+  while (head < parts.length && head < before.length && parts[head].text === before[head].text) kept[head] = before[head++].result;
+  let tail = 0;
+  while (tail < parts.length - head && tail < before.length - head && parts[parts.length - 1 - tail].text === before[before.length - 1 - tail].text) {
+    kept[parts.length - 1 - tail] = before[before.length - 1 - tail].result;
+    tail++;
+  }
+  if (head + tail < parts.length && head + tail < before.length) {
+    const moved = new Map(before.slice(head, before.length - tail).map((d) => [d.text, d.result]));
+    for (let i = head; i < parts.length - tail; i++) kept[i] = moved.get(parts[i].text);
+  }
+  return kept;
 }
 
 /** Only what the workspace index needs of a file that is not open: each document's summary. */
