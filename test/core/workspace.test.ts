@@ -201,6 +201,50 @@ spec:
   assert.deepEqual(cross(createLanguageService(), yamlDoc('calico-installation.yaml', inServices)), [`${at(inServices, '10.96.0.0/16')} net/overlapping-subnets`]);
 });
 
+test('overlapping pools of one Calico Installation: the later pool is reported, naming the earlier one', () => {
+  const installation = (pools: string) => `apiVersion: operator.tigera.io/v1
+kind: Installation
+metadata:
+  name: default
+spec:
+  calicoNetwork:
+    ipPools:
+${pools}`;
+  const nested = installation(`      - cidr: 10.244.0.0/16
+      - cidr: fd00:10:244::/56
+      - name: wide
+        cidr: 10.240.0.0/12
+      - cidr: 10.244.128.0/17
+      - cidr: 10.250.0.0/16
+`);
+  const found = createLanguageService().validate(yamlDoc('calico-installation.yaml', nested)).filter((d) => d.code === 'net/overlapping-subnets');
+  assert.deepEqual(brief(found), ['10.240.0.0/12', '10.244.128.0/17', '10.250.0.0/16'].map((cidr) => `${at(nested, cidr)} net/overlapping-subnets`));
+  assert.match(found[0].message as string, /^10\.240\.0\.0\/12 overlaps pool 1 \(10\.244\.0\.0\/16\) of this Installation: .*Make the ranges disjoint\.$/);
+  assert.match(found[1].message as string, /overlaps pool 1 \(10\.244\.0\.0\/16\) of this Installation/);
+  assert.match(found[2].message as string, /overlaps pool wide \(10\.240\.0\.0\/12\) of this Installation/);
+  // An IPv4 and an IPv6 pool never overlap; the same CIDR twice is only calico/duplicate-pool's error.
+  const twice = installation('      - cidr: 10.244.0.0/16\n      - cidr: fd00:10:244::/56\n      - cidr: 10.244.0.0/16\n');
+  const codes = brief(createLanguageService().validate(yamlDoc('calico-installation.yaml', twice)));
+  assert.deepEqual(codes, [`${at(twice, '10.244.0.0/16', 2)} calico/duplicate-pool`]);
+  // The setting that turns the overlap check off turns this off too.
+  const off = createLanguageService({ disabledChecks: ['net/overlapping-subnets'] });
+  assert.deepEqual(cross(off, yamlDoc('calico-installation.yaml', nested)), []);
+});
+
+test('Calico IPPool objects overlap each other and an Installation\'s pools, disabled or not (Calico refuses to create a pool over any other)', () => {
+  const service = createLanguageService();
+  const pool = (name: string, cidr: string, extra = '') => `apiVersion: crd.projectcalico.org/v1\nkind: IPPool\nmetadata:\n  name: ${name}\nspec:\n  cidr: ${cidr}\n${extra}`;
+  const old = pool('old', '172.30.0.0/16', '  disabled: true\n');
+  service.indexFile('file:///ws/old.yaml', old);
+  service.indexFile('file:///ws/calico-installation.yaml', 'apiVersion: operator.tigera.io/v1\nkind: Installation\nmetadata:\n  name: default\nspec:\n  calicoNetwork:\n    ipPools:\n      - cidr: 172.31.0.0/16\n');
+  const both = `${pool('new', '172.30.128.0/17')}---\n${pool('next', '172.31.255.0/24')}`;
+  const found = service.validate(yamlDoc('new.yaml', both)).filter((d) => d.code === 'net/overlapping-subnets');
+  assert.deepEqual(brief(found), [`${at(both, '172.30.128.0/17')} net/overlapping-subnets`, `${at(both, '172.31.255.0/24')} net/overlapping-subnets`]);
+  assert.match(found[0].message as string, /overlaps 172\.30\.0\.0\/16 of Calico IPPool old/);
+  assert.match(found[1].message as string, /overlaps 172\.31\.0\.0\/16 of Calico Installation default \(pool 1\)/);
+  assert.deepEqual(cross(service, yamlDoc('old.yaml', old)), [`${at(old, '172.30.0.0/16')} net/overlapping-subnets`]);
+});
+
 test('duplicate objects across files', () => {
   const service = createLanguageService();
   service.indexFile('file:///ws/a.yaml', svc);

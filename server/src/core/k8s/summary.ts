@@ -30,6 +30,12 @@ export interface SubnetFact {
   span: Span;
   /** Where the range comes from, for messages: "NetworkAttachmentDefinition shop/storage-net". */
   source: string;
+  /**
+   * Set on the pools of an object that lists several (an Installation's ipPools), which must not
+   * overlap each other; how messages name it: "pool 1", "pool pods". Other ranges of one object
+   * are checked by their own rules (host-local ranges) or may nest (flannel's node subnets).
+   */
+  pool?: string;
 }
 
 export interface ObjectSummary {

@@ -1,9 +1,10 @@
 // Checks between objects of the workspace: requested networks that no file defines, Services
 // and policies that select nothing, Ingress backends that are not there, overlapping address
-// ranges, duplicate objects, CNI configs a runtime would never use. All warnings or hints,
-// each with a stable code that a setting can switch off.
+// ranges (also between the pools of one object), duplicate objects, CNI configs a runtime would
+// never use. All warnings or hints, each with a stable code that a setting can switch off.
 import { finding, type Finding } from '../common/findings';
 import { overlaps, parseCidr, type Cidr } from '../common/ip';
+import type { SubnetFact } from '../k8s/summary';
 import { describeSelector, matches, type LabelSelector } from './selectors';
 import { subnetRange } from './subnetClashes';
 import type { IndexedObject, WorkspaceIndex } from './workspaceIndex';
@@ -175,9 +176,14 @@ const policySelects: Check = (object, index, report) => {
 
 const overlappingSubnets: Check = (object, index, report, settings) => {
   const service = settings.serviceRange;
-  for (const subnet of object.subnets) {
+  for (const [i, subnet] of object.subnets.entries()) {
     const mine = subnetRange(subnet);
     if (!mine) continue;
+    const sibling = earlierPool(object.subnets, i, mine);
+    if (sibling) {
+      report(finding(subnet.span.start, subnet.span.end, 'warning', 'net/overlapping-subnets',
+        `${subnet.cidr} overlaps ${sibling.pool} (${sibling.cidr}) of this ${object.kind}: Calico does not allow IP pools to overlap, and both would hand out the same addresses. Make the ranges disjoint.`));
+    }
     if (service && overlaps(mine, service)) {
       report(finding(subnet.span.start, subnet.span.end, 'warning', 'net/overlapping-subnets',
         `${subnet.cidr} overlaps the Service CIDR ${settings.serviceCidr} (setting cnikit.workspace.serviceCidr): pods and Services would share addresses.`));
@@ -189,6 +195,20 @@ const overlappingSubnets: Check = (object, index, report, settings) => {
     }
   }
 };
+
+/**
+ * An earlier pool of the same object that overlaps this one. The check between objects leaves an
+ * object's own ranges alone (see SubnetFact.pool); reporting the later pool only names one culprit.
+ * The same CIDR written twice is already the Installation's calico/duplicate-pool error.
+ */
+function earlierPool(subnets: SubnetFact[], i: number, mine: Cidr): SubnetFact | undefined {
+  const pool = subnets[i];
+  if (!pool.pool) return undefined;
+  return subnets.slice(0, i).find((other) => {
+    const range = other.pool && other.cidr !== pool.cidr ? subnetRange(other) : undefined;
+    return range !== undefined && overlaps(range, mine);
+  });
+}
 
 const duplicates: Check = (object, index, report) => {
   // Namespace objects are indexed only for their labels; CNIKit does not check them.

@@ -16,7 +16,7 @@ export const checkCalico: K8sRule = (ctx) => {
   if (ctx.def.kind !== 'IPPool') return checkPolicy(ctx);
   const spec = property(ctx.resource.root, 'spec');
   const subnets: SubnetFact[] = [];
-  const cidr = checkPool(ctx, spec, property(spec, 'blockSize'), property(spec, 'disabled')?.value === true, `Calico IPPool ${ctx.resource.name ?? ''}`, subnets);
+  const cidr = checkPool(ctx, spec, property(spec, 'blockSize'), property(spec, 'disabled')?.value === true, { source: `Calico IPPool ${ctx.resource.name ?? ''}` }, subnets);
   ctx.facts.subnets = subnets;
   if (!cidr) return;
   const ipip = property(spec, 'ipipMode');
@@ -31,12 +31,12 @@ export const checkCalico: K8sRule = (ctx) => {
  * a CIDR without host bits, clear of link-local ranges, with a block size of its family that fits
  * inside it. Records the pool for the checks across files; returns the parsed CIDR.
  */
-function checkPool(ctx: K8sRuleContext, pool: JsonNode | undefined, blockSize: JsonNode | undefined, disabled: boolean, source: string, subnets: SubnetFact[]): Cidr | undefined {
+function checkPool(ctx: K8sRuleContext, pool: JsonNode | undefined, blockSize: JsonNode | undefined, disabled: boolean, names: Pick<SubnetFact, 'source' | 'pool'>, subnets: SubnetFact[]): Cidr | undefined {
   const cidrNode = property(pool, 'cidr');
   const cidr = parseCidr(stringValue(cidrNode) ?? '');
   if (cidrNode?.type === 'string' && !cidr) at(ctx, cidrNode, 'error', 'calico/invalid-cidr', `"${cidrNode.value}" is not a CIDR such as 192.168.0.0/16.`);
   if (!cidr || !cidrNode) return undefined;
-  subnets.push({ cidr: String(cidrNode.value), span: { start: cidrNode.offset, end: cidrNode.offset + cidrNode.length }, source });
+  subnets.push({ cidr: String(cidrNode.value), span: { start: cidrNode.offset, end: cidrNode.offset + cidrNode.length }, ...names });
   if (cidr.address.value !== cidr.network) {
     const fixed = formatNetwork(cidr);
     at(ctx, cidrNode, 'error', 'calico/host-bits', `The pool CIDR has host bits set; Calico requires ${fixed}.`,
@@ -88,8 +88,8 @@ function checkInstallation(ctx: K8sRuleContext): void {
   for (const [i, pool] of items(property(network, 'ipPools')).entries()) {
     if (pool.type !== 'object') continue;
     const nameNode = property(pool, 'name');
-    const source = `${owner} (pool ${stringValue(nameNode) ?? i + 1})`;
-    const cidr = checkPool(ctx, pool, property(pool, 'blockSize'), false, source, subnets);
+    const label = `pool ${stringValue(nameNode) ?? i + 1}`;
+    const cidr = checkPool(ctx, pool, property(pool, 'blockSize'), false, { source: `${owner} (${label})`, pool: label }, subnets);
     const cidrNode = property(pool, 'cidr');
     const written = stringValue(cidrNode);
     if (cidrNode && written !== undefined) {
