@@ -21,14 +21,23 @@ export interface DocumentSymbolFacts {
   selectionEnd: number;
 }
 
+/** How a file's documents were analysed, to analyse one again (one per file, not a closure per document). */
+interface Analyser {
+  services: Services;
+  settings: K8sSettings;
+}
+
 /** What is kept of one document's analysis; shared by every file position the same text takes. */
 class DocumentResult {
   readonly findings: Finding[];
   readonly summary?: ObjectSummary;
   readonly symbol?: DocumentSymbolFacts;
 
-  /** @param hold keep the full analysis among those asked for last (a document just edited) */
-  constructor(private readonly recompute: () => DocumentAnalysis, full: DocumentAnalysis, hold: boolean) {
+  /**
+   * @param by how to analyse `text` again; none for a document that is not ours
+   * @param hold keep the full analysis among those asked for last (a document just edited)
+   */
+  constructor(private readonly text: string, private readonly by: Analyser | undefined, full: DocumentAnalysis, hold: boolean) {
     this.findings = full.findings;
     this.summary = full.summary;
     this.symbol = symbolOf(full);
@@ -36,7 +45,8 @@ class DocumentResult {
   }
 
   get analysis(): DocumentAnalysis {
-    return held.get(this) ?? held.remember(this, this.recompute());
+    if (!this.by) return nothing;
+    return held.get(this) ?? held.remember(this, analyzeDocument(this.text, this.by.services, this.by.settings));
   }
 
   get holdsTree(): boolean {
@@ -101,12 +111,10 @@ export function analyzeYaml(text: string, services: Services, settings: K8sSetti
   // while the next ones are analysed would let the collector promote them all to the old
   // generation, where they outlive the open as garbage (tens of megabytes for 2,000 documents).
   const hold = kept.filter((r) => !r).length <= heldForEdits;
+  const by: Analyser = { services, settings };
   const docs = parts.map(({ start, text: docText }, i) => {
-    let result = kept[i];
-    if (!result) {
-      const analyse = () => analyzeDocument(docText, services, settings);
-      result = notOurs(docText) ? new DocumentResult(() => nothing, nothing, false) : new DocumentResult(analyse, analyse(), hold);
-    }
+    const result = kept[i]
+      ?? (notOurs(docText) ? new DocumentResult(docText, undefined, nothing, false) : new DocumentResult(docText, by, analyzeDocument(docText, services, settings), hold));
     return new YamlDocument(start, docText, result);
   });
   const findings: Finding[] = [];
