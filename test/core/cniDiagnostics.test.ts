@@ -257,6 +257,33 @@ test('a required key set to null is one error at the key, with the code its abse
   assert.deepEqual(codes(optional), [`${at(optional, '"mtu"')} cni/null-value`]);
 });
 
+// host-local needs ranges or subnet. A null ranges counts as not set ("no IP ranges specified"), but
+// a null subnet is no default: host-local reads it as a CIDR and fails ("invalid CIDR address: "),
+// with ranges or without (both checked against the real plugin, see test/corpus/cni/reject).
+test('host-local: a null ranges or subnet is one error at that key, not a null-value warning', () => {
+  const hostLocal = (keys: string) => bridgeList(`{ "type": "bridge", "ipam": { "type": "host-local", ${keys} } }`);
+  const subnet = hostLocal('"subnet": null');
+  const alone = lint(subnet);
+  assert.deepEqual(brief(alone), [`${at(subnet, '"subnet"')} cni/missing-key`]);
+  assert.equal(alone[0].severity, 1);
+  assert.equal(alone[0].range.end.character - alone[0].range.start.character, '"subnet"'.length, 'the key, not its value');
+  assert.match(alone[0].message as string, /^"subnet" is null, which host-local cannot read \(it fails with "invalid CIDR address"\), and there are no "ranges": host-local needs "ranges" \(or the older "subnet"\)\./);
+  const ranges = hostLocal('"ranges": null');
+  const noRanges = lint(ranges);
+  assert.deepEqual(brief(noRanges), [`${at(ranges, '"ranges"')} cni/missing-key`]);
+  assert.match(noRanges[0].message as string, /^"ranges" is null, which counts as not set: host-local needs "ranges" \(or the older "subnet"\): without them it fails with "no IP ranges specified"\.$/);
+  // With ranges given, a null subnet still fails; a null ranges beside a subnet is a mere null.
+  const both = hostLocal('"subnet": null, "ranges": [[{ "subnet": "10.1.0.0/24" }]]');
+  const withRanges = lint(both);
+  assert.deepEqual(brief(withRanges), [`${at(both, '"subnet"')} cni/wrong-type`]);
+  assert.match(withRanges[0].message as string, /^"subnet" is null, which host-local cannot read: .* Remove "subnet", or give it a CIDR/);
+  const ok = hostLocal('"subnet": "10.1.0.0/24", "ranges": null');
+  assert.deepEqual(codes(ok), [`${at(ok, '"ranges"')} cni/null-value`]);
+  // Given through the ipRanges capability, the ranges are set whatever the file says.
+  const runtime = bridgeList('{ "type": "bridge", "capabilities": { "ipRanges": true }, "ipam": { "type": "host-local", "ranges": null } }');
+  assert.deepEqual(codes(runtime), [`${at(runtime, '"ranges"')} cni/null-value`]);
+});
+
 test('a file of the wrong kind is one error, not also a missing type or missing plugins', () => {
   const list = '{ "cniVersion": "1.0.0", "name": "n", "plugins": [{ "type": "loopback" }] }';
   assert.deepEqual(codes(list, '10-net.conf'), ['1:3 cni/wrong-file-kind']);

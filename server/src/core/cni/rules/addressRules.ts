@@ -1,9 +1,9 @@
 // Address checks for IPAM sections that a schema cannot express: host bits, ranges inside
 // their subnet, overlapping subnets, address families. host-local rejects most of these.
 import { finding, type Severity } from '../../common/findings';
-import { propertyLoose, stringValue, type JsonNode } from '../../common/json';
+import { keyOf, propertyLoose, stringValue, type JsonNode } from '../../common/json';
 import { contains, formatNetwork, overlaps, parseCidr, parseIp, width, type Cidr } from '../../common/ip';
-import { span, type Rule, type RuleContext } from './context';
+import { aboutNullKey, isSet, span, type Rule, type RuleContext } from './context';
 
 interface RangeInfo {
   node: JsonNode;
@@ -15,7 +15,8 @@ export const checkHostLocal: Rule = (ctx) => {
   for (const plugin of ctx.model.plugins) {
     if (plugin.ipamType !== 'host-local' || plugin.ipamNode?.type !== 'object') continue;
     const sets: RangeInfo[][] = [];
-    const legacy = propertyLoose(plugin.ipamNode, 'subnet') ? checkRange(ctx, plugin.ipamNode) : undefined;
+    const subnet = propertyLoose(plugin.ipamNode, 'subnet');
+    const legacy = isSet(subnet) ? checkRange(ctx, plugin.ipamNode) : undefined;
     if (legacy) sets.push([legacy]);
     const ranges = propertyLoose(plugin.ipamNode, 'ranges');
     for (const set of ranges?.type === 'array' ? ranges.children ?? [] : []) {
@@ -27,9 +28,22 @@ export const checkHostLocal: Rule = (ctx) => {
     checkAcrossSets(ctx, sets);
     checkOnePerFamily(ctx, sets.map((set) => set[0]).filter((r): r is RangeInfo => !!r));
     const runtimeRanges = propertyLoose(propertyLoose(plugin.node, 'capabilities'), 'ipRanges')?.value === true;
-    if (!propertyLoose(plugin.ipamNode, 'subnet') && !ranges && !runtimeRanges) {
-      const at = span(plugin.ipamNode.parent?.children?.[0] ?? plugin.ipamNode);
-      ctx.report(finding(at.start, at.end, 'error', 'cni/missing-key', 'host-local needs "ranges" (or the older "subnet"): without them it fails with "no IP ranges specified".'));
+    const hasRanges = isSet(ranges) || runtimeRanges;
+    const need = 'host-local needs "ranges" (or the older "subnet")';
+    if (subnet?.type === 'null') {
+      // Not "not set": host-local decodes subnet into a CIDR type that fails on null, ranges or not.
+      const at = span(keyOf(subnet) ?? subnet);
+      ctx.report(aboutNullKey(hasRanges
+        ? finding(at.start, at.end, 'error', 'cni/wrong-type',
+          '"subnet" is null, which host-local cannot read: it fails with "invalid CIDR address" instead of ignoring it. Remove "subnet", or give it a CIDR such as "10.22.0.0/16".')
+        : finding(at.start, at.end, 'error', 'cni/missing-key',
+          `"subnet" is null, which host-local cannot read (it fails with "invalid CIDR address"), and there are no "ranges": ${need}. Give "subnet" a CIDR such as "10.22.0.0/16", or replace it with "ranges".`)));
+    } else if (!isSet(subnet) && !hasRanges) {
+      // ranges, if there at all, is null here: point at it.
+      const at = span(ranges ? keyOf(ranges) ?? ranges : plugin.ipamNode.parent?.children?.[0] ?? plugin.ipamNode);
+      const f = finding(at.start, at.end, 'error', 'cni/missing-key',
+        `${ranges ? '"ranges" is null, which counts as not set: ' : ''}${need}: without them it fails with "no IP ranges specified".`);
+      ctx.report(ranges ? aboutNullKey(f) : f);
     }
   }
 };

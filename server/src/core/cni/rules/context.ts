@@ -19,6 +19,18 @@ export function span(node: JsonNode): { start: number; end: number } {
   return { start: node.offset, end: node.offset + node.length };
 }
 
+/** Rule findings about a key that is there but null: the null-value warning at that key yields to them. */
+const aboutNullKeys = new WeakSet<Finding>();
+
+export function aboutNullKey(f: Finding): Finding {
+  aboutNullKeys.add(f);
+  return f;
+}
+
+export function isAboutNullKey(f: Finding): boolean {
+  return aboutNullKeys.has(f);
+}
+
 /** Plugins decode null as not set, so a key whose value is null is as good as missing. */
 export function isSet(node: JsonNode | undefined): node is JsonNode {
   return !!node && node.type !== 'null';
