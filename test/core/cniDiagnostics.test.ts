@@ -284,6 +284,40 @@ test('host-local: a null ranges or subnet is one error at that key, not a null-v
   assert.deepEqual(codes(runtime), [`${at(runtime, '"ranges"')} cni/null-value`]);
 });
 
+// Plugins decode null as not set, so where a plugin needs one of several keys a null one does not
+// count, and the error points at it (host-device and bandwidth checked against the real plugins).
+test('a plugin that needs one of several keys: a null one is not set, and the error is at it', () => {
+  const device = bridgeList('{ "type": "host-device", "device": null, "hwaddr": null }');
+  const hostDevice = lint(device);
+  assert.deepEqual(brief(hostDevice), [`${at(device, '"device"')} cni/missing-key`, `${at(device, '"hwaddr"')} cni/null-value`]);
+  assert.equal(hostDevice[0].range.end.character - hostDevice[0].range.start.character, '"device"'.length, 'the key, not its value');
+  assert.match(hostDevice[0].message as string, /^"device" is null, which counts as not set: host-device needs one of "device", "hwaddr", "kernelpath" or "pciBusID"/);
+  const one = bridgeList('{ "type": "host-device", "device": null, "pciBusID": "0000:03:00.0" }');
+  assert.deepEqual(codes(one), [`${at(one, '"device"')} cni/null-value`]);
+  const multus = '{ "cniVersion": "1.0.0", "name": "multus-cni-network", "type": "multus", "delegates": null, "clusterNetwork": null }';
+  const noNetwork = service.validate(doc(multus, '00-multus.conf'));
+  assert.deepEqual(brief(noNetwork), [`${at(multus, '"delegates"')} cni/missing-key`, `${at(multus, '"clusterNetwork"')} cni/null-value`]);
+  assert.match(noNetwork[0].message as string, /^"delegates" is null, which counts as not set: multus needs "clusterNetwork" or "delegates"/);
+  const cluster = '{ "cniVersion": "1.0.0", "name": "multus-cni-network", "type": "multus", "delegates": null, "clusterNetwork": "k8s-pod-network" }';
+  assert.deepEqual(codes(cluster, '00-multus.conf'), [`${at(cluster, '"delegates"')} cni/null-value`]);
+  // A rate and its burst go together: a null one is the one missing.
+  const rate = bridgeList('{ "type": "bridge" },\n    { "type": "bandwidth", "ingressRate": null, "ingressBurst": 1000, "egressRate": 1000, "egressBurst": null }');
+  const bandwidth = lint(rate);
+  assert.deepEqual(brief(bandwidth), [`${at(rate, '"ingressRate"')} cni/conflicting-keys`, `${at(rate, '"egressBurst"')} cni/conflicting-keys`]);
+  assert.match(bandwidth[0].message as string, /^"ingressRate" is null, which counts as not set: the bandwidth plugin rejects a burst without a rate\. Give it a value, or remove ingressBurst too\.$/);
+  const neither = bridgeList('{ "type": "bridge" },\n    { "type": "bandwidth", "ingressRate": null, "ingressBurst": null }');
+  assert.deepEqual(codes(neither), [`${at(neither, '"ingressRate"')} cni/null-value`, `${at(neither, '"ingressBurst"')} cni/null-value`]);
+});
+
+// Keys that must not be set together: a null one is not set, so the pair is no conflict (the real
+// bridge accepts hairpinMode with a null promiscMode; portmap gets past its config check).
+test('keys that cannot both be set: a null one does not count as set', () => {
+  const bridge = bridgeList('{ "type": "bridge", "hairpinMode": true, "promiscMode": null }');
+  assert.deepEqual(codes(bridge), [`${at(bridge, '"promiscMode"')} cni/null-value`]);
+  const portmap = bridgeList('{ "type": "bridge" },\n    { "type": "portmap", "capabilities": { "portMappings": true }, "markMasqBit": null, "externalSetMarkChain": "KUBE-MARK-MASQ" }');
+  assert.deepEqual(codes(portmap), [`${at(portmap, '"markMasqBit"')} cni/null-value`]);
+});
+
 test('a file of the wrong kind is one error, not also a missing type or missing plugins', () => {
   const list = '{ "cniVersion": "1.0.0", "name": "n", "plugins": [{ "type": "loopback" }] }';
   assert.deepEqual(codes(list, '10-net.conf'), ['1:3 cni/wrong-file-kind']);

@@ -1,6 +1,6 @@
 // What every CNI rule receives: the text, its model, the schemas, and where to report.
 import type { Finding } from '../../common/findings';
-import { keyOf, type JsonNode } from '../../common/json';
+import { keyOf, propertyLoose, type JsonNode } from '../../common/json';
 import type { CniModel } from '../model';
 import type { SchemaRegistry } from '../schemaRegistry';
 
@@ -39,6 +39,15 @@ export function isSet(node: JsonNode | undefined): node is JsonNode {
 /** Where to report a required key that is not set: on the key when it is there but null, else on its object. */
 export function unsetAt(object: JsonNode, node: JsonNode | undefined): { start: number; end: number } {
   return node ? span(keyOf(node) ?? node) : anchorOf(object);
+}
+
+/**
+ * For a rule that needs one of several keys and finds none set: the first of them (in the text)
+ * that is there but null, to point at instead of the object, as that is where the fix goes.
+ */
+export function firstNull(object: JsonNode | undefined, keys: string[]): JsonNode | undefined {
+  const nulls = keys.map((k) => propertyLoose(object, k)).filter((n): n is JsonNode => n?.type === 'null');
+  return nulls.sort((a, b) => a.offset - b.offset)[0];
 }
 
 /** The node to point at for a whole object: its first key when it has one, else its opening brace. */

@@ -3,7 +3,7 @@
 import { finding } from '../../common/findings';
 import { propertyLoose, keyOf, type JsonNode } from '../../common/json';
 import type { PluginEntry } from '../model';
-import { span, type Rule, type RuleContext } from './context';
+import { aboutNullKey, firstNull, isSet, span, type Rule, type RuleContext } from './context';
 
 type PluginRule = (plugin: PluginEntry, ctx: RuleContext) => void;
 
@@ -14,7 +14,7 @@ const hasCapability = (plugin: PluginEntry, name: string) => propertyLoose(get(p
 function bothSet(plugin: PluginEntry, ctx: RuleContext, a: string, b: string, message: string, onlyWhenTrue = false): void {
   const first = get(plugin, a);
   const second = get(plugin, b);
-  if (!first || !second || first.type === 'null' || second.type === 'null') return;
+  if (!isSet(first) || !isSet(second)) return; // a null one is not set, so not both
   if (onlyWhenTrue && (first.value !== true || second.value !== true)) return;
   const at = keyRange(second);
   ctx.report(finding(at.start, at.end, 'error', 'cni/conflicting-keys', message));
@@ -28,17 +28,32 @@ function requiresIpam(plugin: PluginEntry, ctx: RuleContext, why: string): void 
   ctx.report(finding(at.start, at.end, 'error', 'cni/missing-ipam', `${plugin.type} needs an IPAM plugin ("ipam": {"type": ...}): ${why}`));
 }
 
-/** A rate without its burst (or the reverse) is rejected by the bandwidth plugin. */
+/**
+ * A plugin that needs one of `keys` (or something else that `covered` stands for). A null key
+ * counts as not set, as plugins decode it, and the error then points at it.
+ */
+function needsOneOf(plugin: PluginEntry, ctx: RuleContext, keys: string[], covered: boolean, need: string): void {
+  if (covered || keys.some((k) => isSet(get(plugin, k))) || !plugin.typeNode) return;
+  const nulled = firstNull(plugin.node, keys);
+  const at = nulled ? keyRange(nulled) : span(plugin.typeNode);
+  const f = finding(at.start, at.end, 'error', 'cni/missing-key', nulled ? `"${keyOf(nulled)?.value}" is null, which counts as not set: ${need}` : need);
+  ctx.report(nulled ? aboutNullKey(f) : f);
+}
+
+/** A rate without its burst (or the reverse) is rejected by the bandwidth plugin; null counts as not set. */
 function pairedRates(plugin: PluginEntry, ctx: RuleContext, object: JsonNode | undefined): void {
   for (const direction of ['ingress', 'egress']) {
     const rate = propertyLoose(object, `${direction}Rate`);
     const burst = propertyLoose(object, `${direction}Burst`);
-    if (!!rate === !!burst) continue;
-    const present = (rate ?? burst)!;
-    const at = keyRange(present);
-    ctx.report(finding(at.start, at.end, 'error', 'cni/conflicting-keys', rate
-      ? `${direction}Rate needs ${direction}Burst too: the bandwidth plugin rejects a rate without a burst.`
-      : `${direction}Burst needs ${direction}Rate too: the bandwidth plugin rejects a burst without a rate.`));
+    if (isSet(rate) === isSet(burst)) continue;
+    const [present, missing] = isSet(rate) ? [`${direction}Rate`, `${direction}Burst`] : [`${direction}Burst`, `${direction}Rate`];
+    const unset = isSet(rate) ? burst : rate; // absent, or there but null
+    const rejects = `the bandwidth plugin rejects a ${isSet(rate) ? 'rate without a burst' : 'burst without a rate'}`;
+    const at = keyRange(unset ?? (rate ?? burst)!);
+    const f = finding(at.start, at.end, 'error', 'cni/conflicting-keys', unset
+      ? `"${missing}" is null, which counts as not set: ${rejects}. Give it a value, or remove ${present} too.`
+      : `${present} needs ${missing} too: ${rejects}.`);
+    ctx.report(unset ? aboutNullKey(f) : f);
   }
 }
 
@@ -90,13 +105,8 @@ const rules: Record<string, PluginRule> = {
       }
     }
   },
-  'host-device'(plugin, ctx) {
-    const identifiers = ['device', 'hwaddr', 'kernelpath', 'pciBusID'];
-    if (identifiers.some((k) => get(plugin, k)) || hasCapability(plugin, 'deviceID') || !plugin.typeNode) return;
-    const at = span(plugin.typeNode);
-    ctx.report(finding(at.start, at.end, 'error', 'cni/missing-key',
-      'host-device needs one of "device", "hwaddr", "kernelpath" or "pciBusID" (or the deviceID capability) to know which host device to move into the container.'));
-  },
+  'host-device': (plugin, ctx) => needsOneOf(plugin, ctx, ['device', 'hwaddr', 'kernelpath', 'pciBusID'], hasCapability(plugin, 'deviceID'),
+    'host-device needs one of "device", "hwaddr", "kernelpath" or "pciBusID" (or the deviceID capability) to know which host device to move into the container.'),
   firewall(plugin, ctx) {
     const policy = get(plugin, 'ingressPolicy');
     if (policy?.value !== 'isolated') return;
@@ -107,17 +117,14 @@ const rules: Record<string, PluginRule> = {
   flannel(plugin, ctx) {
     const delegate = get(plugin, 'delegate');
     for (const key of ['name', 'ipam']) {
-      const node = propertyLoose(delegate, key);
+      const node = propertyLoose(delegate, key); // null too: flannel only asks whether the key is in the map
       if (!node) continue;
       const at = keyRange(node);
       ctx.report(finding(at.start, at.end, 'error', 'cni/conflicting-keys', `flannel sets the delegate's "${key}" itself and rejects a config that sets it; remove it.`));
     }
   },
-  multus(plugin, ctx) {
-    if (get(plugin, 'delegates') || get(plugin, 'clusterNetwork') || !plugin.typeNode) return;
-    const at = span(plugin.typeNode);
-    ctx.report(finding(at.start, at.end, 'error', 'cni/missing-key', 'multus needs "clusterNetwork" or "delegates" to know the default network of every pod.'));
-  },
+  multus: (plugin, ctx) => needsOneOf(plugin, ctx, ['delegates', 'clusterNetwork'], false,
+    'multus needs "clusterNetwork" or "delegates" to know the default network of every pod.'),
 };
 
 export const checkPluginSpecifics: Rule = (ctx) => {
