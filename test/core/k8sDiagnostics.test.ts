@@ -553,3 +553,25 @@ test('Calico IPPool: the block size range depends on the family', () => {
   expectAt(pool('172.16.0.0/16', 120), [['120', 'calico/block-size']]);
   expectAt(pool('172.16.0.0/16', 24), []);
 });
+
+test('a YAML null counts as not set: a required one is reported at its key, an optional one is no conflict', () => {
+  const ingress = (spec: string) => `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n${spec}`;
+  const backend = (service: string) => ingress(`  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n${service}`);
+  expectAt(ingress('  defaultBackend: ~\n  rules:\n'), [['defaultBackend', 'k8s/ingress-empty']]);
+  expectAt(backend('              service: null\n              resource: {kind: Bucket, name: b}\n'), []);
+  expectAt(backend('              service:\n              resource:\n'), [['service', 'k8s/ingress-backend']]);
+  expectAt(backend('              service:\n                name: web\n                port:\n'), [['port:', 'k8s/ingress-backend']], /ingress-backend/);
+  expectAt(backend('              service:\n                name: web\n                port: {number: ~, name: http}\n'), [], /ingress-backend/);
+  expectAt(backend('              service:\n                name: web\n                port:\n                  number: null\n'), [['number', 'k8s/ingress-backend']], /ingress-backend/);
+  const cnp = (kind: string, spec: string) => `apiVersion: cilium.io/v2\nkind: ${kind}\nmetadata:\n  name: p\nspec:\n${spec}`;
+  expectAt(cnp('CiliumNetworkPolicy', '  endpointSelector:\n  ingress: [{fromEntities: [world]}]\n'), [['endpointSelector', 'cilium/selector']]);
+  expectAt(cnp('CiliumClusterwideNetworkPolicy', '  endpointSelector: null\n  nodeSelector: {matchLabels: {role: x}}\n'), []);
+  expectAt(cnp('CiliumNetworkPolicy', '  endpointSelector: {}\n  egress:\n    - toFQDNs: [{matchName: a.example.com}]\n      toEndpoints: ~\n'), []);
+  const policy = `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: np\nspec:\n  podSelector: {}\n  policyTypes: ~\n  ingress:\n    - from:\n        - podSelector: ~\n        - ipBlock: {cidr: 10.0.0.0/8}\n          namespaceSelector: null\n`;
+  expectAt(policy, [['podSelector: ~', 'k8s/policy-peer']]);
+  const externalName = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  type: ExternalName\n  externalName: ~\n';
+  expectAt(externalName, [['externalName', 'k8s/missing-key']]);
+  expectAt('apiVersion: v1\nkind: Service\nmetadata:\n  name:\nspec:\n  ports: [{port: 80}]\n', [['name', 'k8s/missing-name']]);
+  // A null encapsulation is the operator's default, not None: no BGP error.
+  expectAt(installation('  calicoNetwork:\n    bgp: Disabled\n    ipPools:\n      - cidr: 10.10.0.0/16\n        encapsulation:\n'), []);
+});

@@ -2,7 +2,7 @@
 import { property, stringValue, type JsonNode } from '../../common/json';
 import { contains, parseCidr } from '../../common/ip';
 import { items } from '../resource';
-import { at, keyOrValue, type K8sRule, type K8sRuleContext } from './context';
+import { at, firstNullKey, keyOrValue, nullNote, setProperty, type K8sRule, type K8sRuleContext } from './context';
 
 const l3Peers = ['toEndpoints', 'toCIDR', 'toCIDRSet', 'toEntities', 'toServices', 'toGroups', 'toNodes'];
 
@@ -14,10 +14,15 @@ export const checkCilium: K8sRule = (ctx) => {
 };
 
 function checkRule(ctx: K8sRuleContext, rule: JsonNode): void {
-  const endpoint = property(rule, 'endpointSelector');
-  const node = property(rule, 'nodeSelector');
+  // Cilium reads a null selector as none: it rejects a rule without one and ignores a null one.
+  const endpoint = setProperty(rule, 'endpointSelector');
+  const node = setProperty(rule, 'nodeSelector');
   const clusterwide = ctx.def.kind === 'CiliumClusterwideNetworkPolicy';
-  if (!endpoint && !node) at(ctx, keyOrValue(rule), 'error', 'cilium/selector', `A rule needs ${clusterwide ? 'endpointSelector or nodeSelector' : 'endpointSelector'}.`);
+  if (!endpoint && !node) {
+    const nullKey = firstNullKey(rule, clusterwide ? ['endpointSelector', 'nodeSelector'] : ['endpointSelector']);
+    at(ctx, nullKey ?? keyOrValue(rule), 'error', 'cilium/selector',
+      `${nullNote(nullKey)}A rule needs ${clusterwide ? 'endpointSelector or nodeSelector' : 'endpointSelector'}${nullKey ? ': give it a selector ({} matches everything)' : ''}.`);
+  }
   if (endpoint && node) at(ctx, keyOrValue(node), 'error', 'cilium/selector', 'Set endpointSelector or nodeSelector, not both.');
   if (node && !clusterwide) at(ctx, keyOrValue(node), 'error', 'cilium/selector', 'nodeSelector is only allowed in a CiliumClusterwideNetworkPolicy.');
   for (const direction of ['ingress', 'ingressDeny', 'egress', 'egressDeny']) {
@@ -28,8 +33,8 @@ function checkRule(ctx: K8sRuleContext, rule: JsonNode): void {
       for (const key of ['fromCIDRSet', 'toCIDRSet']) {
         for (const set of items(property(section, key))) checkCidrSet(ctx, set);
       }
-      const fqdns = property(section, 'toFQDNs');
-      const others = l3Peers.filter((k) => property(section, k));
+      const fqdns = setProperty(section, 'toFQDNs');
+      const others = l3Peers.filter((k) => setProperty(section, k));
       if (fqdns && others.length) {
         at(ctx, keyOrValue(fqdns), 'error', 'cilium/fqdn-combined', `toFQDNs cannot be combined with ${others.join(', ')} in the same egress rule; write a separate rule.`);
       }

@@ -1,7 +1,7 @@
 // What every Kubernetes rule receives: one document's text and object, its kind, the settings.
 import type { Finding, Fix } from '../../common/findings';
 import { finding, type Severity } from '../../common/findings';
-import type { JsonNode } from '../../common/json';
+import { property, type JsonNode } from '../../common/json';
 import type { KindDef } from '../kinds';
 import type { Resource } from '../resource';
 import type { EmbeddedRegion } from '../embedded';
@@ -41,4 +41,28 @@ export function at(ctx: K8sRuleContext, node: JsonNode, severity: Severity, code
 /** The key node of the property holding `value`, falling back to the value. */
 export function keyOrValue(value: JsonNode): JsonNode {
   return value.parent?.type === 'property' ? value.parent.children![0] : value;
+}
+
+/**
+ * A property the API server sees as set: a YAML null (`key:`, `key: ~`, `key: null`) decodes to
+ * the zero value or an absent pointer, so it counts as not there.
+ */
+export function setProperty(object: JsonNode | undefined, key: string): JsonNode | undefined {
+  const node = property(object, key);
+  return node?.type === 'null' ? undefined : node;
+}
+
+/**
+ * For a rule that needs one of several keys and finds none set: the key (in the text) of the first
+ * of them that is there but null, to point at instead of the object, as that is where the fix goes.
+ */
+export function firstNullKey(object: JsonNode | undefined, keys: string[]): JsonNode | undefined {
+  const nulls = keys.map((k) => property(object, k)).filter((n): n is JsonNode => n?.type === 'null');
+  const first = nulls.sort((a, b) => a.offset - b.offset)[0];
+  return first && keyOrValue(first);
+}
+
+/** Words for a message about a key that is null, put before what the rule says is missing. */
+export function nullNote(key: JsonNode | undefined): string {
+  return key ? `"${key.value}" is null, which counts as not set. ` : '';
 }

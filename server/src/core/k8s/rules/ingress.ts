@@ -5,7 +5,7 @@ import { property, stringValue, type JsonNode } from '../../common/json';
 import { parseIp } from '../../common/ip';
 import { ianaServiceName, wildcardSubdomain } from '../names';
 import { items, nodeAt } from '../resource';
-import { at, keyOrValue, type K8sRule, type K8sRuleContext } from './context';
+import { at, firstNullKey, keyOrValue, nullNote, setProperty, type K8sRule, type K8sRuleContext } from './context';
 import { lineStartAt } from '../../common/lines';
 
 export const checkIngress: K8sRule = (ctx) => {
@@ -13,10 +13,12 @@ export const checkIngress: K8sRule = (ctx) => {
   if (ctx.def.kind === 'IngressClass') return checkIngressClass(ctx);
   const spec = property(ctx.resource.root, 'spec');
   if (!spec || spec.type !== 'object') return;
-  const defaultBackend = property(spec, 'defaultBackend');
+  const defaultBackend = setProperty(spec, 'defaultBackend');
   const rules = property(spec, 'rules');
   if (!defaultBackend && items(rules).length === 0) {
-    at(ctx, keyOrValue(spec), 'error', 'k8s/ingress-empty', 'An Ingress needs spec.defaultBackend or at least one rule: the API server rejects one with neither.');
+    const nullKey = firstNullKey(spec, ['defaultBackend', 'rules']);
+    at(ctx, nullKey ?? keyOrValue(spec), 'error', 'k8s/ingress-empty',
+      `${nullNote(nullKey)}An Ingress needs spec.defaultBackend or at least one rule: the API server rejects one with neither.`);
   }
   if (defaultBackend) checkBackend(ctx, defaultBackend);
   for (const rule of items(rules)) {
@@ -24,7 +26,7 @@ export const checkIngress: K8sRule = (ctx) => {
     if (host?.type === 'string') checkHost(ctx, host, 'host');
     for (const path of items(nodeAt(rule, ['http', 'paths']))) {
       checkPath(ctx, path);
-      const backend = property(path, 'backend');
+      const backend = setProperty(path, 'backend');
       if (backend) checkBackend(ctx, backend);
     }
   }
@@ -81,19 +83,27 @@ function checkPath(ctx: K8sRuleContext, path: JsonNode): void {
 }
 
 function checkBackend(ctx: K8sRuleContext, backend: JsonNode): void {
-  const service = property(backend, 'service');
-  const resource = property(backend, 'resource');
-  if (!!service === !!resource) {
-    at(ctx, keyOrValue(backend), 'error', 'k8s/ingress-backend',
-      service ? 'A backend names either a service or a resource, not both.' : 'A backend needs a service (name and port) or a resource.');
+  const service = setProperty(backend, 'service');
+  const resource = setProperty(backend, 'resource');
+  if (service && resource) {
+    at(ctx, keyOrValue(backend), 'error', 'k8s/ingress-backend', 'A backend names either a service or a resource, not both.');
+  } else if (!service && !resource) {
+    const nullKey = firstNullKey(backend, ['service', 'resource']);
+    at(ctx, nullKey ?? keyOrValue(backend), 'error', 'k8s/ingress-backend', `${nullNote(nullKey)}A backend needs a service (name and port) or a resource.`);
   }
-  const port = property(service, 'port');
-  if (service && !port) at(ctx, keyOrValue(service), 'error', 'k8s/ingress-backend', 'The backend service needs a port (number or name).');
+  const port = setProperty(service, 'port');
+  if (service && !port) {
+    const nullKey = firstNullKey(service, ['port']);
+    at(ctx, nullKey ?? keyOrValue(service), 'error', 'k8s/ingress-backend', `${nullNote(nullKey)}The backend service needs a port (number or name).`);
+  }
   if (port) {
-    const number = property(port, 'number');
-    const name = property(port, 'name');
-    if (!!number === !!name) {
-      at(ctx, keyOrValue(port), 'error', 'k8s/ingress-backend', number ? 'Give the port a number or a name, not both.' : 'The port needs a number or a name.');
+    const number = setProperty(port, 'number');
+    const name = setProperty(port, 'name');
+    if (number && name) {
+      at(ctx, keyOrValue(port), 'error', 'k8s/ingress-backend', 'Give the port a number or a name, not both.');
+    } else if (!number && !name) {
+      const nullKey = firstNullKey(port, ['number', 'name']);
+      at(ctx, nullKey ?? keyOrValue(port), 'error', 'k8s/ingress-backend', `${nullNote(nullKey)}The port needs a number or a name.`);
     }
     if (name?.type === 'string') {
       const problem = ianaServiceName(String(name.value));

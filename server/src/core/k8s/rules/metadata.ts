@@ -3,7 +3,7 @@
 import { property, stringValue } from '../../common/json';
 import { calicoName, dns1035Label, dns1123Label, dns1123Subdomain } from '../names';
 import type { NameRule } from '../kinds';
-import { at, type K8sRule, type K8sRuleContext } from './context';
+import { at, firstNullKey, nullNote, type K8sRule, type K8sRuleContext } from './context';
 import { migrateIngress } from './ingress';
 import type { Fix } from '../../common/findings';
 
@@ -16,9 +16,13 @@ const nameFormat: Record<NameRule, string> = {
 
 export const checkMetadata: K8sRule = (ctx) => {
   const { resource, def } = ctx;
-  if (!resource.nameNode && !property(resource.metadata, 'generateName') && resource.kindNode) {
-    at(ctx, resource.metadata ? ctx.resource.metadata!.parent!.children![0] : resource.kindNode, 'error', 'k8s/missing-name',
-      `A ${def.kind} needs metadata.name (or metadata.generateName).`);
+  const generateName = property(resource.metadata, 'generateName');
+  const nameSet = resource.nameNode && resource.nameNode.type !== 'null';
+  if (!nameSet && (!generateName || generateName.type === 'null') && resource.kindNode) {
+    // A null name or generateName is no name to the API server: point at the null key.
+    const nullKey = firstNullKey(resource.metadata, ['name', 'generateName']);
+    at(ctx, nullKey ?? (resource.metadata ? ctx.resource.metadata!.parent!.children![0] : resource.kindNode), 'error', 'k8s/missing-name',
+      `${nullNote(nullKey)}A ${def.kind} needs metadata.name (or metadata.generateName).`);
   }
   const name = resource.name;
   if (name !== undefined && resource.nameNode) {

@@ -3,7 +3,7 @@
 import { property, stringValue, type JsonNode } from '../../common/json';
 import { contains, formatNetwork, parseCidr } from '../../common/ip';
 import { items } from '../resource';
-import { at, keyOrValue, type K8sRule, type K8sRuleContext } from './context';
+import { at, firstNullKey, keyOrValue, nullNote, setProperty, type K8sRule, type K8sRuleContext } from './context';
 
 export const checkNetworkPolicy: K8sRule = (ctx) => {
   const spec = property(ctx.resource.root, 'spec');
@@ -14,13 +14,15 @@ export const checkNetworkPolicy: K8sRule = (ctx) => {
       for (const port of items(property(rule, 'ports'))) checkPort(ctx, port);
     }
   }
-  const policyTypes = property(spec, 'policyTypes');
+  // A null policyTypes is unset (the defaults apply), and null rules are no rules.
+  const policyTypes = setProperty(spec, 'policyTypes');
   const types = items(policyTypes).map((n) => n.value);
+  // A null egress still gets the warning below: it looks like "deny egress" but is no rules at all.
   const egress = property(spec, 'egress');
-  if (egress && policyTypes && !types.includes('Egress')) {
+  if (egress && egress.type !== 'null' && policyTypes && !types.includes('Egress')) {
     at(ctx, keyOrValue(egress), 'warning', 'k8s/policy-ignored-rules', 'These egress rules have no effect: policyTypes does not include Egress.');
   }
-  const ingress = property(spec, 'ingress');
+  const ingress = setProperty(spec, 'ingress');
   if (ingress && policyTypes && !types.includes('Ingress')) {
     at(ctx, keyOrValue(ingress), 'warning', 'k8s/policy-ignored-rules', 'These ingress rules have no effect: policyTypes does not include Ingress.');
   }
@@ -31,10 +33,11 @@ export const checkNetworkPolicy: K8sRule = (ctx) => {
 };
 
 function checkPeer(ctx: K8sRuleContext, peer: JsonNode): void {
-  const ipBlock = property(peer, 'ipBlock');
-  const selectors = ['podSelector', 'namespaceSelector'].filter((k) => property(peer, k));
+  const ipBlock = setProperty(peer, 'ipBlock');
+  const selectors = ['podSelector', 'namespaceSelector'].filter((k) => setProperty(peer, k));
   if (!ipBlock && selectors.length === 0 && peer.type === 'object') {
-    at(ctx, peer, 'error', 'k8s/policy-peer', 'A peer must set podSelector, namespaceSelector or ipBlock.');
+    const nullKey = firstNullKey(peer, ['podSelector', 'namespaceSelector', 'ipBlock']);
+    at(ctx, nullKey ?? peer, 'error', 'k8s/policy-peer', `${nullNote(nullKey)}A peer must set podSelector, namespaceSelector or ipBlock${nullKey ? ' ({} selects everything)' : ''}.`);
   }
   if (ipBlock && selectors.length) {
     at(ctx, keyOrValue(ipBlock), 'error', 'k8s/policy-peer', `ipBlock cannot be combined with ${selectors.join(' or ')} in the same peer; make them separate peers.`);
