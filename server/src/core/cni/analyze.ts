@@ -4,7 +4,7 @@ import { parseJson, type ParsedJson } from '../common/json';
 import type { Finding } from '../common/findings';
 import { buildModel, type CniModel, type ConfigShape } from './model';
 import type { SchemaRegistry } from './schemaRegistry';
-import { isAboutNullKey, type Rule } from './rules/context';
+import { nullKeysCovered, type Rule } from './rules/context';
 import { checkBooleanFlags, checkName, checkPluginsPresent, checkShape, checkVersion } from './rules/listRules';
 import { checkCapabilities, checkChainOrder, checkPluginObjects, checkVersionSupport } from './rules/chainRules';
 import { checkPluginSpecifics } from './rules/pluginRules';
@@ -59,14 +59,14 @@ export function analyzeCni(text: string, registry: SchemaRegistry, options: Anal
  * more specific one (a bandwidth burst above 4 GB: the schema's maximum and the rule's "in bits").
  * A hint yields to an error at the same range: "CNIKit does not know the plugin" says nothing
  * useful about a `type` that is wrong anyway (a path instead of a binary name). A null key a rule
- * reports as the problem (the missing one of keys a plugin needs one of, say) is not also "null:
- * the default applies".
+ * reports as the problem (the missing one of keys a plugin needs one of, say, and the other null
+ * alternatives beside it) is not also "null: the default applies".
  */
 function dedupe(findings: Finding[]): Finding[] {
   const where = (f: Finding) => `${f.start}:${f.end}:${f.code}`;
   const byRules = new Set(findings.filter((f) => !isSchemaFinding(f)).map(where));
   const errorAt = new Set(findings.filter((f) => f.severity === 'error').map((f) => `${f.start}:${f.end}`));
-  const nullKeysReported = new Set(findings.filter(isAboutNullKey).map((f) => f.start));
+  const nullKeysReported = new Set(findings.flatMap(nullKeysCovered));
   const seen = new Set<string>();
   return findings.filter((f) => {
     if (isSchemaFinding(f) && byRules.has(where(f))) return false;

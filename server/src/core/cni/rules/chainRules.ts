@@ -5,7 +5,7 @@ import { insertProperty, reorderElements } from '../../common/jsonEdits';
 import { propertyLoose, keyOf } from '../../common/json';
 import { checkObject } from '../objectCheck';
 import { pluginLabel, type PluginEntry } from '../model';
-import { isSet, span, unsetAt, type Rule, type RuleContext } from './context';
+import { aboutNullKey, isSet, span, unsetAt, type Rule, type RuleContext } from './context';
 import { knownVersions } from './listRules';
 
 export const checkPluginObjects: Rule = (ctx) => {
@@ -41,10 +41,13 @@ function checkIpam({ registry, report }: RuleContext, plugin: PluginEntry): void
   const ipam = plugin.ipamNode;
   if (ipam?.type !== 'object') return;
   const typeNode = propertyLoose(ipam, 'type');
-  if (!typeNode && (ipam.children?.length ?? 0) > 0) {
-    const key = keyOf(ipam) ?? ipam;
-    report(finding(span(key).start, span(key).end, 'warning', 'cni/ipam-without-type',
-      `"ipam" has settings but no "type", so no IPAM plugin runs and the interface gets no address. Add "type", for example "host-local".`));
+  // A null type is no type: with other settings beside it, the same mistake, reported at the key.
+  if (!isSet(typeNode) && (ipam.children?.length ?? 0) > (typeNode ? 1 : 0)) {
+    const key = keyOf(typeNode ?? ipam) ?? ipam;
+    const f = finding(span(key).start, span(key).end, 'warning', 'cni/ipam-without-type', typeNode
+      ? `"type" is null, which counts as not set: "ipam" has settings but no IPAM plugin runs, so the interface gets no address. Set "type", for example to "host-local".`
+      : `"ipam" has settings but no "type", so no IPAM plugin runs and the interface gets no address. Add "type", for example "host-local".`);
+    report(typeNode ? aboutNullKey(f) : f);
   }
   const known = plugin.ipamType !== undefined && registry.ipams.has(plugin.ipamType);
   if (plugin.ipamType && !known && typeNode) {

@@ -1,6 +1,6 @@
 // What every CNI rule receives: the text, its model, the schemas, and where to report.
 import type { Finding } from '../../common/findings';
-import { keyOf, propertyLoose, type JsonNode } from '../../common/json';
+import { keyOf, type JsonNode } from '../../common/json';
 import type { CniModel } from '../model';
 import type { SchemaRegistry } from '../schemaRegistry';
 
@@ -19,16 +19,22 @@ export function span(node: JsonNode): { start: number; end: number } {
   return { start: node.offset, end: node.offset + node.length };
 }
 
-/** Rule findings about a key that is there but null: the null-value warning at that key yields to them. */
-const aboutNullKeys = new WeakSet<Finding>();
+/**
+ * Rule findings about keys that are there but null: the null-value warning at those keys yields to
+ * them. Besides the finding's own key, `also` names other null keys the one finding covers (the
+ * other alternatives of a rule that needs one of several keys), so that they do not say "the
+ * default applies" either.
+ */
+const aboutNullKeys = new WeakMap<Finding, number[]>();
 
-export function aboutNullKey(f: Finding): Finding {
-  aboutNullKeys.add(f);
+export function aboutNullKey(f: Finding, also: JsonNode[] = []): Finding {
+  aboutNullKeys.set(f, [f.start, ...also.map((n) => (keyOf(n) ?? n).offset)]);
   return f;
 }
 
-export function isAboutNullKey(f: Finding): boolean {
-  return aboutNullKeys.has(f);
+/** Where the null keys a rule finding is about start (none for other findings). */
+export function nullKeysCovered(f: Finding): number[] {
+  return aboutNullKeys.get(f) ?? [];
 }
 
 /** Plugins decode null as not set, so a key whose value is null is as good as missing. */
@@ -42,12 +48,12 @@ export function unsetAt(object: JsonNode, node: JsonNode | undefined): { start: 
 }
 
 /**
- * For a rule that needs one of several keys and finds none set: the first of them (in the text)
- * that is there but null, to point at instead of the object, as that is where the fix goes.
+ * For a rule that needs one of several keys: whether this one has a value. Plugins written in Go
+ * test such keys with `== ""` or `len(...) == 0`, so an empty string or list is as good as null.
  */
-export function firstNull(object: JsonNode | undefined, keys: string[]): JsonNode | undefined {
-  const nulls = keys.map((k) => propertyLoose(object, k)).filter((n): n is JsonNode => n?.type === 'null');
-  return nulls.sort((a, b) => a.offset - b.offset)[0];
+export function hasValue(node: JsonNode | undefined): node is JsonNode {
+  if (!isSet(node)) return false;
+  return node.value !== '' && !(node.type === 'array' && (node.children?.length ?? 0) === 0);
 }
 
 /** The node to point at for a whole object: its first key when it has one, else its opening brace. */

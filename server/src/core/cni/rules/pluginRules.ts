@@ -3,7 +3,7 @@
 import { finding } from '../../common/findings';
 import { propertyLoose, keyOf, type JsonNode } from '../../common/json';
 import type { PluginEntry } from '../model';
-import { aboutNullKey, firstNull, isSet, span, type Rule, type RuleContext } from './context';
+import { aboutNullKey, hasValue, isSet, span, type Rule, type RuleContext } from './context';
 
 type PluginRule = (plugin: PluginEntry, ctx: RuleContext) => void;
 
@@ -29,29 +29,36 @@ function requiresIpam(plugin: PluginEntry, ctx: RuleContext, why: string): void 
 }
 
 /**
- * A plugin that needs one of `keys` (or something else that `covered` stands for). A null key
- * counts as not set, as plugins decode it, and the error then points at it.
+ * A plugin that needs one of `keys` (or something else that `covered` stands for). A key that is
+ * null or empty counts as not set, as the plugins test it, and the error then points at the first
+ * such key; it covers the others too, so none of them also says "null: the default applies".
  */
 function needsOneOf(plugin: PluginEntry, ctx: RuleContext, keys: string[], covered: boolean, need: string): void {
-  if (covered || keys.some((k) => isSet(get(plugin, k))) || !plugin.typeNode) return;
-  const nulled = firstNull(plugin.node, keys);
-  const at = nulled ? keyRange(nulled) : span(plugin.typeNode);
-  const f = finding(at.start, at.end, 'error', 'cni/missing-key', nulled ? `"${keyOf(nulled)?.value}" is null, which counts as not set: ${need}` : need);
-  ctx.report(nulled ? aboutNullKey(f) : f);
+  if (covered || keys.some((k) => hasValue(get(plugin, k))) || !plugin.typeNode) return;
+  const unset = keys.map((k) => get(plugin, k)).filter((n): n is JsonNode => !!n).sort((a, b) => a.offset - b.offset);
+  const first = unset[0];
+  const at = first ? keyRange(first) : span(plugin.typeNode);
+  const f = finding(at.start, at.end, 'error', 'cni/missing-key',
+    first ? `"${keyOf(first)?.value}" is ${first.type === 'null' ? 'null' : 'empty'}, which counts as not set: ${need}` : need);
+  ctx.report(aboutNullKey(f, unset.filter((n) => n.type === 'null')));
 }
 
-/** A rate without its burst (or the reverse) is rejected by the bandwidth plugin; null counts as not set. */
+/**
+ * A rate without its burst (or the reverse) is rejected by the bandwidth plugin. A null or 0 counts
+ * as not set: the plugin reads both as 0, and a rate and burst of 0 is no limit at all.
+ */
 function pairedRates(plugin: PluginEntry, ctx: RuleContext, object: JsonNode | undefined): void {
+  const given = (n: JsonNode | undefined): n is JsonNode => isSet(n) && n.value !== 0;
   for (const direction of ['ingress', 'egress']) {
     const rate = propertyLoose(object, `${direction}Rate`);
     const burst = propertyLoose(object, `${direction}Burst`);
-    if (isSet(rate) === isSet(burst)) continue;
-    const [present, missing] = isSet(rate) ? [`${direction}Rate`, `${direction}Burst`] : [`${direction}Burst`, `${direction}Rate`];
-    const unset = isSet(rate) ? burst : rate; // absent, or there but null
-    const rejects = `the bandwidth plugin rejects a ${isSet(rate) ? 'rate without a burst' : 'burst without a rate'}`;
+    if (given(rate) === given(burst)) continue;
+    const [present, missing] = given(rate) ? [`${direction}Rate`, `${direction}Burst`] : [`${direction}Burst`, `${direction}Rate`];
+    const unset = given(rate) ? burst : rate; // absent, or there but null or 0
+    const rejects = `the bandwidth plugin rejects a ${given(rate) ? 'rate without a burst' : 'burst without a rate'}`;
     const at = keyRange(unset ?? (rate ?? burst)!);
     const f = finding(at.start, at.end, 'error', 'cni/conflicting-keys', unset
-      ? `"${missing}" is null, which counts as not set: ${rejects}. Give it a value, or remove ${present} too.`
+      ? `"${missing}" is ${unset.type === 'null' ? 'null' : '0'}, which counts as not set: ${rejects}. Give it a value, or remove ${present} too.`
       : `${present} needs ${missing} too: ${rejects}.`);
     ctx.report(unset ? aboutNullKey(f) : f);
   }
