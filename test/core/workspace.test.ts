@@ -445,3 +445,28 @@ test('a file indexed again with the text it was indexed from is not re-indexed, 
   service.indexFile(uri, app());
   assert.notEqual(service.workspaceVersion, saved, 'changed on disk');
 });
+
+test('an IPPool the Calico operator made from the Installation is that pool, not a clash; a different overlapping range still is', () => {
+  const service = createLanguageService();
+  const installation = `apiVersion: operator.tigera.io/v1
+kind: Installation
+metadata:
+  name: default
+spec:
+  calicoNetwork:
+    ipPools:
+      - cidr: 10.244.0.0/16
+`;
+  service.indexFile('file:///ws/calico-installation.yaml', installation);
+  const pool = (name: string, cidr: string, labels = '\n  labels:\n    app.kubernetes.io/managed-by: tigera-operator') =>
+    `apiVersion: crd.projectcalico.org/v1\nkind: IPPool\nmetadata:\n  name: ${name}${labels}\nspec:\n  cidr: ${cidr}\n`;
+  const exported = pool('default-ipv4-ippool', '10.244.0.0/16');
+  service.indexFile('file:///ws/exported.yaml', exported);
+  assert.deepEqual(cross(service, yamlDoc('exported.yaml', exported)), []);
+  assert.deepEqual(cross(service, yamlDoc('calico-installation.yaml', installation)), []);
+  // Another range that overlaps, labelled or not, and the same range made by hand are clashes.
+  const wider = pool('wide', '10.240.0.0/12');
+  assert.deepEqual(cross(service, yamlDoc('wide.yaml', wider)), [`${at(wider, '10.240.0.0/12')} net/overlapping-subnets`]);
+  const byHand = pool('pods', '10.244.0.0/16', '');
+  assert.deepEqual(cross(service, yamlDoc('exported.yaml', byHand, 2)), [`${at(byHand, '10.244.0.0/16')} net/overlapping-subnets`]);
+});

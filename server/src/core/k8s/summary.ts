@@ -36,6 +36,11 @@ export interface SubnetFact {
    * are checked by their own rules (host-local ranges) or may nest (flannel's node subnets).
    */
   pool?: string;
+  /**
+   * Calico pools the operator links: "installation" on an Installation's ipPools, "operator" on an
+   * IPPool labelled app.kubernetes.io/managed-by: tigera-operator, which the operator made from one.
+   */
+  calico?: 'installation' | 'operator';
 }
 
 export interface ObjectSummary {

@@ -24,6 +24,11 @@ export function findClashes(objects: IndexedObject[]): Map<SubnetFact, Clash> {
       if (cidr) all.push({ owner, fact, cidr });
     }
   }
+  // An IPPool the operator made from an Installation's pool (its label, the same range) is that
+  // pool as the cluster holds it: count it as the Installation's own, so the two never clash.
+  const installationPools = new Map<string, IndexedObject>();
+  for (const e of all) if (e.fact.calico === 'installation') installationPools.set(rangeKey(e.cidr), e.owner);
+  for (const e of all) if (e.fact.calico === 'operator') e.owner = installationPools.get(rangeKey(e.cidr)) ?? e.owner;
   for (const family of [4, 6]) {
     const entries = all.filter((e) => e.cidr.address.family === family);
     entries.sort((a, b) => (a.cidr.network < b.cidr.network ? -1 : a.cidr.network > b.cidr.network ? 1 : 0));
@@ -48,6 +53,8 @@ export function findClashes(objects: IndexedObject[]): Map<SubnetFact, Clash> {
   }
   return clashes;
 }
+
+const rangeKey = (cidr: Cidr) => `${cidr.address.family} ${cidr.network}/${cidr.prefix}`;
 
 const ranges = new WeakMap<SubnetFact, Cidr | undefined>();
 

@@ -16,7 +16,10 @@ export const checkCalico: K8sRule = (ctx) => {
   if (ctx.def.kind !== 'IPPool') return checkPolicy(ctx);
   const spec = property(ctx.resource.root, 'spec');
   const subnets: SubnetFact[] = [];
-  const cidr = checkPool(ctx, spec, property(spec, 'blockSize'), property(spec, 'disabled')?.value === true, { source: `Calico IPPool ${ctx.resource.name ?? ''}` }, subnets);
+  // The operator labels the IPPools it creates from the Installation's ipPools (operator pkg/controller/ippool).
+  const managed = ctx.resource.labels.get('app.kubernetes.io/managed-by') === 'tigera-operator';
+  const names: Pick<SubnetFact, 'source' | 'calico'> = { source: `Calico IPPool ${ctx.resource.name ?? ''}`, ...(managed ? { calico: 'operator' } : {}) };
+  const cidr = checkPool(ctx, spec, property(spec, 'blockSize'), property(spec, 'disabled')?.value === true, names, subnets);
   ctx.facts.subnets = subnets;
   if (!cidr) return;
   const ipip = property(spec, 'ipipMode');
@@ -31,7 +34,7 @@ export const checkCalico: K8sRule = (ctx) => {
  * a CIDR without host bits, clear of link-local ranges, with a block size of its family that fits
  * inside it. Records the pool for the checks across files; returns the parsed CIDR.
  */
-function checkPool(ctx: K8sRuleContext, pool: JsonNode | undefined, blockSize: JsonNode | undefined, disabled: boolean, names: Pick<SubnetFact, 'source' | 'pool'>, subnets: SubnetFact[]): Cidr | undefined {
+function checkPool(ctx: K8sRuleContext, pool: JsonNode | undefined, blockSize: JsonNode | undefined, disabled: boolean, names: Pick<SubnetFact, 'source' | 'pool' | 'calico'>, subnets: SubnetFact[]): Cidr | undefined {
   const cidrNode = property(pool, 'cidr');
   const cidr = parseCidr(stringValue(cidrNode) ?? '');
   if (cidrNode?.type === 'string' && !cidr) at(ctx, cidrNode, 'error', 'calico/invalid-cidr', `"${cidrNode.value}" is not a CIDR such as 192.168.0.0/16.`);
@@ -89,7 +92,7 @@ function checkInstallation(ctx: K8sRuleContext): void {
     if (pool.type !== 'object') continue;
     const nameNode = property(pool, 'name');
     const label = `pool ${stringValue(nameNode) ?? i + 1}`;
-    const cidr = checkPool(ctx, pool, property(pool, 'blockSize'), false, { source: `${owner} (${label})`, pool: label }, subnets);
+    const cidr = checkPool(ctx, pool, property(pool, 'blockSize'), false, { source: `${owner} (${label})`, pool: label, calico: 'installation' }, subnets);
     const cidrNode = property(pool, 'cidr');
     const written = stringValue(cidrNode);
     if (cidrNode && written !== undefined) {
