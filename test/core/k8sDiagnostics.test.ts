@@ -198,6 +198,59 @@ spec:
   assert.equal(older.validate(yaml(text)).find((d) => d.code === 'k8s/removed-api')?.severity, 2);
 });
 
+test('the Ingress migration reads a null pathType, serviceName or servicePort as not set', () => {
+  // A null pathType was taken as set, so the migrated Ingress had none (required in v1), and null
+  // backend keys became `name: ~` / `port: {name: null}` beside the resource.
+  const text = `apiVersion: networking.k8s.io/v1beta1
+kind: Ingress
+metadata:
+  name: web
+spec:
+  rules:
+    - http:
+        paths:
+          - path: /
+            pathType:
+            backend:
+              serviceName: web
+              servicePort: 80
+          - path: /files
+            pathType: ~
+            backend:
+              serviceName: ~
+              servicePort: null
+              resource: {apiGroup: k8s.example.com, kind: Bucket, name: files}
+          - {path: /static, pathType: null, backend: {serviceName: ~, resource: {kind: Bucket, name: static}}}
+`;
+  const document = yaml(text);
+  const removed = service.validate(document).find((d) => d.code === 'k8s/removed-api')!;
+  const action = service.codeActions(document, removed.range).find((a) => a.title === 'Migrate to networking.k8s.io/v1')!;
+  const migrated = applyEdits(document, action.edit!.changes![document.uri]);
+  assert.equal(migrated, `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+spec:
+  rules:
+    - http:
+        paths:
+          - path: /
+            pathType: ImplementationSpecific
+            backend:
+              service:
+                name: web
+                port:
+                  number: 80
+          - path: /files
+            pathType: ImplementationSpecific
+            backend:
+              resource: {apiGroup: k8s.example.com, kind: Bucket, name: files}
+          - {path: /static, pathType: ImplementationSpecific, backend: {resource: {kind: Bucket, name: static}}}
+`);
+  // Only the workspace lookup of Service "web" is left, which has nothing to do with the migration.
+  assert.deepEqual(codes(migrated), [`${at(migrated, 'web', 2)} k8s/ingress-unknown-service`]);
+});
+
 test('an Ingress whose backend comes through a YAML merge key gets no migration that would overlap itself', () => {
   // found by the fuzzer: the merged backend made the key rename and the value rewrite land on the same text
   const text = `apiVersion: extensions/v1beta1

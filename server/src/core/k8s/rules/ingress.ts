@@ -130,7 +130,10 @@ export function migrateIngress(ctx: K8sRuleContext): Fix | undefined {
     for (const path of items(nodeAt(rule, ['http', 'paths']))) {
       const pathBackend = property(path, 'backend');
       if (pathBackend) edits.push(...backendEdits(ctx.text, pathBackend));
-      if (!property(path, 'pathType')) edits.push(...addPathType(ctx.text, path));
+      // v1 requires pathType and ImplementationSpecific was the v1beta1 default; a null one is not set either.
+      const pathType = property(path, 'pathType');
+      if (!pathType) edits.push(...addPathType(ctx.text, path));
+      else if (pathType.type === 'null') edits.push(setNullPathType(pathType));
     }
   }
   // Keys that YAML merges in (`<<`) can make two rewrites land on the same text: offer no fix
@@ -140,25 +143,39 @@ export function migrateIngress(ctx: K8sRuleContext): Fix | undefined {
 }
 
 function backendEdits(text: string, backend: JsonNode): TextEdit[] {
-  const nameNode = property(backend, 'serviceName');
-  const portNode = property(backend, 'servicePort');
-  if (!nameNode) return [];
+  // A null serviceName or servicePort is not set: it must not become `name: ~` or `port: {name: ~}`,
+  // and the null key itself goes, as v1 has no such key.
+  const nameNode = setProperty(backend, 'serviceName');
+  const portNode = setProperty(backend, 'servicePort');
+  const nullKeys = ['serviceName', 'servicePort'].map((k) => property(backend, k)).filter((n): n is JsonNode => n?.type === 'null');
+  if (!nameNode && nullKeys.length === 0) return [];
   const portKey = portNode?.type === 'number' || /^\d+$/.test(String(portNode?.value)) ? 'number' : 'name';
-  const name = text.slice(nameNode.offset, nameNode.offset + nameNode.length);
+  const name = nameNode && text.slice(nameNode.offset, nameNode.offset + nameNode.length);
   const port = portNode ? text.slice(portNode.offset, portNode.offset + portNode.length) : undefined;
   if (text[backend.offset] === '{') {
+    // Rebuilt from its other keys (e.g. resource) and the service, if named.
     const portText = port ? `, port: {${portKey}: ${port}}` : '';
-    return [{ start: backend.offset, end: backend.offset + backend.length, newText: `{service: {name: ${name}${portText}}}` }];
+    const service = name ? [`service: {name: ${name}${portText}}`] : [];
+    const others = (backend.children ?? []).filter((p) => !['serviceName', 'servicePort'].includes(String(p.children?.[0]?.value)))
+      .map((p) => text.slice(p.offset, p.offset + p.length));
+    return [{ start: backend.offset, end: backend.offset + backend.length, newText: `{${[...service, ...others].join(', ')}}` }];
   }
+  const edits: TextEdit[] = nullKeys.map((n) => ({ start: lineStartAt(text, keyOrValue(n).offset), end: lineEnd(text, n.offset + n.length), newText: '' }));
+  if (!nameNode) return edits;
   const nameKey = keyOrValue(nameNode);
   const indent = ' '.repeat(nameKey.offset - lineStartAt(text, nameKey.offset));
   const portLines = port ? `\n${indent}  port:\n${indent}    ${portKey}: ${port}` : '';
-  const edits: TextEdit[] = [{ start: nameKey.offset, end: nameNode.offset + nameNode.length, newText: `service:\n${indent}  name: ${name}${portLines}` }];
+  edits.push({ start: nameKey.offset, end: nameNode.offset + nameNode.length, newText: `service:\n${indent}  name: ${name}${portLines}` });
   if (portNode) {
     const portKeyNode = keyOrValue(portNode);
     edits.push({ start: lineStartAt(text, portKeyNode.offset), end: lineEnd(text, portNode.offset + portNode.length), newText: '' });
   }
   return edits;
+}
+
+/** Replaces `pathType:`, `pathType: ~` or `pathType: null` in place (the null node ends where its text does). */
+function setNullPathType(pathType: JsonNode): TextEdit {
+  return { start: keyOrValue(pathType).offset, end: pathType.offset + pathType.length, newText: 'pathType: ImplementationSpecific' };
 }
 
 function addPathType(text: string, path: JsonNode): TextEdit[] {
