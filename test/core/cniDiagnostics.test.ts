@@ -333,6 +333,19 @@ test('a plugin that needs one of several keys: an empty string, empty list or 0 
   assert.deepEqual(codes(bridgeList('{ "type": "bridge" },\n    { "type": "bandwidth", "ingressRate": 0, "ingressBurst": 0 }')), []);
 });
 
+// host-device reads hwaddr and kernelpath only when they are not "" (checked against the real
+// plugin: test/corpus/cni/accept/host-device-empty-alternatives.conflist), so an empty one is no
+// bad MAC or path, and with all four keys empty the one mistake is the missing device.
+test('host-device: an empty hwaddr or kernelpath is not set, not a bad value', () => {
+  const beside = bridgeList('{ "type": "host-device", "device": "eth1", "hwaddr": "", "kernelpath": "", "pciBusID": "" }');
+  assert.deepEqual(codes(beside), []);
+  const allEmpty = bridgeList('{ "type": "host-device", "device": "", "hwaddr": "", "kernelpath": "", "pciBusID": "" }');
+  assert.deepEqual(codes(allEmpty), [`${at(allEmpty, '"device"')} cni/missing-key`]);
+  // A value that is there is still checked.
+  const bad = bridgeList('{ "type": "host-device", "hwaddr": "zz", "kernelpath": "sys/x" }');
+  assert.deepEqual(codes(bad), [`${at(bad, '"zz"')} cni/invalid-address`, `${at(bad, '"sys/x"')} cni/invalid-value`]);
+});
+
 // An ipam "type" of null is no type: bridge then attaches without an address (and its CHECK fails
 // with "no plugin name provided"), as with an absent type (checked against the real bridge).
 test('a null ipam type is an ipam without a type, at the key', () => {

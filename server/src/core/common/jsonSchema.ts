@@ -26,6 +26,8 @@ export interface JsonSchema {
   definitions?: Record<string, JsonSchema>;
   deprecationMessage?: string;
   'x-patternMessage'?: string;
+  /** The consumer treats "" as not set: no format or pattern check for it. */
+  'x-emptyIsUnset'?: boolean;
   'x-docUrl'?: string;
   'x-since'?: string;
   'x-cni'?: PluginMeta;

@@ -158,6 +158,8 @@ class InstanceWalker {
       }
       const childSchema = schema?.properties?.[name] ??
         (typeof schema?.additionalProperties === 'object' ? schema.additionalProperties : undefined);
+      // The consumer skips an empty value here (Go's `if x != ""`), so its format does not apply.
+      if (valueNode.value === '' && childSchema?.['x-emptyIsUnset']) continue;
       result[name] = this.build(valueNode, childSchema, childPointer, false, keyNode);
     }
     return result;
