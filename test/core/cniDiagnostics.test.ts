@@ -333,6 +333,22 @@ test('a plugin that needs one of several keys: an empty string, empty list or 0 
   assert.deepEqual(codes(bridgeList('{ "type": "bridge" },\n    { "type": "bandwidth", "ingressRate": 0, "ingressBurst": 0 }')), []);
 });
 
+// An empty subnet is no more "not set" than a null one: host-local fails with "invalid CIDR
+// address: ", with ranges or without (checked against the real plugin, see test/corpus/cni/reject).
+test('host-local: an empty subnet is one error that says host-local cannot read it', () => {
+  const hostLocal = (keys: string) => bridgeList(`{ "type": "bridge", "ipam": { "type": "host-local", ${keys} } }`);
+  const subnet = hostLocal('"subnet": ""');
+  const alone = lint(subnet);
+  assert.deepEqual(brief(alone), [`${at(subnet, '""')} cni/invalid-address`]);
+  assert.match(alone[0].message as string, /^"subnet" is empty, which host-local cannot read \(it fails with "invalid CIDR address"\), and there are no "ranges": host-local needs "ranges" \(or the older "subnet"\)\. Give "subnet" a CIDR/);
+  const nullRanges = hostLocal('"subnet": "", "ranges": null');
+  assert.deepEqual(codes(nullRanges), [`${at(nullRanges, '""')} cni/invalid-address`]);
+  const both = hostLocal('"subnet": "", "ranges": [[{ "subnet": "10.1.0.0/24" }]]');
+  const withRanges = lint(both);
+  assert.deepEqual(brief(withRanges), [`${at(both, '""')} cni/invalid-address`]);
+  assert.match(withRanges[0].message as string, /^"subnet" is empty, which host-local cannot read: it fails with "invalid CIDR address" instead of ignoring it\. Remove "subnet", or give it a CIDR/);
+});
+
 // host-device reads hwaddr and kernelpath only when they are not "" (checked against the real
 // plugin: test/corpus/cni/accept/host-device-empty-alternatives.conflist), so an empty one is no
 // bad MAC or path, and with all four keys empty the one mistake is the missing device.

@@ -39,6 +39,18 @@ export const checkHostLocal: Rule = (ctx) => {
         : finding(at.start, at.end, 'error', 'cni/missing-key',
           `"subnet" is null, which host-local cannot read (it fails with "invalid CIDR address"), and there are no "ranges": ${need}. Give "subnet" a CIDR such as "10.22.0.0/16", or replace it with "ranges".`),
         ranges ? [ranges] : [])); // a null ranges beside it is part of the same mistake
+    } else if (subnet?.value === '') {
+      // Not "not set" either: host-local parses "" as a CIDR and fails. At the value, where this
+      // replaces the schema's plain "not a CIDR".
+      const at = span(subnet);
+      if (hasRanges) {
+        ctx.report(finding(at.start, at.end, 'error', 'cni/invalid-address',
+          '"subnet" is empty, which host-local cannot read: it fails with "invalid CIDR address" instead of ignoring it. Remove "subnet", or give it a CIDR such as "10.22.0.0/16".'));
+      } else {
+        ctx.report(aboutNullKey(finding(at.start, at.end, 'error', 'cni/invalid-address',
+          `"subnet" is empty, which host-local cannot read (it fails with "invalid CIDR address"), and there are no "ranges": ${need}. Give "subnet" a CIDR such as "10.22.0.0/16", or replace it with "ranges".`),
+        ranges ? [ranges] : [])); // a null ranges beside it is part of the same mistake
+      }
     } else if (!isSet(subnet) && !hasRanges) {
       // ranges, if there at all, is null here: point at it.
       const at = span(ranges ? keyOf(ranges) ?? ranges : plugin.ipamNode.parent?.children?.[0] ?? plugin.ipamNode);
