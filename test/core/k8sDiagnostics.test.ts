@@ -416,6 +416,33 @@ data:
   expectAt(text, [['"portmap"', 'cni/chain-order'], ['"vxlann"', 'flannel/invalid-value']]);
 });
 
+// flannel installs cni-conf.json as 10-flannel.conflist, so a single plugin there fails; there is
+// no file to rename. Multus takes a single plugin or a list in spec.config alike.
+test('a single plugin in flannel cni-conf.json says to make it a list; in a NAD it is fine', () => {
+  const text = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: kube-flannel-cfg
+  namespace: kube-flannel
+data:
+  cni-conf.json: |
+    {
+      "name": "cbr0",
+      "cniVersion": "0.3.1",
+      "type": "flannel",
+      "delegate": { "hairpinMode": true, "isDefaultGateway": true }
+    }
+`;
+  const diagnostics = service.validate(yaml(text));
+  assert.deepEqual(brief(diagnostics), [`${at(text, '"name"')} cni/wrong-file-kind`]);
+  assert.match(diagnostics[0].message as string, /Move the plugin into a "plugins" list/);
+  assert.doesNotMatch(diagnostics[0].message as string, /Rename the file/);
+  const single = '|\n    { "cniVersion": "0.3.1", "type": "macvlan", "master": "eth0", "ipam": { "type": "dhcp" } }';
+  const list = '|\n    { "cniVersion": "0.3.1", "plugins": [{ "type": "macvlan", "master": "eth0", "ipam": { "type": "dhcp" } }] }';
+  assert.deepEqual(codes(nad(single)), []);
+  assert.deepEqual(codes(nad(list)), []);
+});
+
 test('Calico IPPool and Cilium policy rules', () => {
   const pool = 'apiVersion: projectcalico.org/v3\nkind: IPPool\nmetadata:\n  name: pool-1\nspec:\n  cidr: 192.168.1.5/16\n  ipipMode: Always\n  vxlanMode: Always\n';
   expectAt(pool, [['192.168.1.5/16', 'calico/host-bits'], ['Always', 'calico/encapsulation', 2]]);

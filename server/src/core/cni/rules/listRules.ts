@@ -11,10 +11,14 @@ const deprecatedVersions = new Set(['0.1.0', '0.2.0']);
 export const recommendedVersion = '1.0.0';
 
 /** Runtimes pick the parser by file name: a config of the other kind fails there, whatever else is right in it. */
-export const checkShape: Rule = ({ model, report }) => {
+export const checkShape: Rule = ({ model, report, embedded }) => {
   if (!model.misnamed) return;
   const { start, end } = anchorOf(model.root);
-  if (model.shape === 'list') {
+  if (embedded) {
+    // No file to rename: only flannel's cni-conf.json is embedded as a list (installed as 10-flannel.conflist).
+    report(finding(start, end, 'error', 'cni/wrong-file-kind',
+      'This is a single-plugin config, but it is installed as a .conflist, which runtimes read as a list and reject for lacking "plugins". Move the plugin into a "plugins" list, keeping "name" and "cniVersion" at the top.'));
+  } else if (model.shape === 'list') {
     report(finding(start, end, 'error', 'cni/wrong-file-kind',
       'This is a network configuration list, but runtimes read .conf and .json files as a single plugin and fail with "missing \'type\'". Rename the file to .conflist.'));
   } else {
