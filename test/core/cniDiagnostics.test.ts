@@ -362,6 +362,16 @@ test('host-device: an empty hwaddr or kernelpath is not set, not a bad value', (
   assert.deepEqual(codes(bad), [`${at(bad, '"zz"')} cni/invalid-address`, `${at(bad, '"sys/x"')} cni/invalid-value`]);
 });
 
+// "plugin 1" means something only in a list; a single-plugin config has just the one.
+test('a plugin without a type is "plugin N" in a list and "the plugin" alone', () => {
+  const missing = lint('{ "cniVersion": "1.0.0", "name": "nt", "bridge": "cni0" }', '10-net.conf').find((d) => d.code === 'cni/missing-type');
+  assert.match(missing?.message as string, /^Missing "type" in the plugin: the runtime needs it/);
+  const nullType = lint('{ "cniVersion": "1.0.0", "name": "nt", "type": null }', '10-net.conf').find((d) => d.code === 'cni/missing-type');
+  assert.match(nullType?.message as string, /^"type" is null in the plugin, which counts as not set/);
+  const list = lint(bridgeList('{ "type": "loopback" },\n    { "bridge": "cni0" }')).find((d) => d.code === 'cni/missing-type');
+  assert.match(list?.message as string, /^Missing "type" in plugin 2: /);
+});
+
 // An ipam "type" of null is no type: bridge then attaches without an address (and its CHECK fails
 // with "no plugin name provided"), as with an absent type (checked against the real bridge).
 test('a null ipam type is an ipam without a type, at the key', () => {

@@ -7,6 +7,8 @@ export type ConfigShape = 'list' | 'single';
 
 export interface PluginEntry {
   index: number;
+  /** In a "plugins" list, as opposed to a single-plugin config. */
+  inList: boolean;
   node: JsonNode;
   type?: string;
   typeNode?: JsonNode;
@@ -48,7 +50,7 @@ export function buildModel(root: JsonNode, hint: ConfigShape | 'auto', registry:
     cniVersion: stringValue(cniVersionNode),
     cniVersionNode,
     pluginsNode,
-    plugins: pluginNodes.map((node, index) => pluginEntry(node, index, registry)),
+    plugins: pluginNodes.map((node, index) => pluginEntry(node, index, shape === 'list', registry)),
   };
 }
 
@@ -64,15 +66,16 @@ function shapeOf(root: JsonNode, hint: ConfigShape | 'auto'): ConfigShape {
   return hint === 'auto' ? 'single' : hint;
 }
 
-function pluginEntry(node: JsonNode, index: number, registry: SchemaRegistry): PluginEntry {
+function pluginEntry(node: JsonNode, index: number, inList: boolean, registry: SchemaRegistry): PluginEntry {
   const typeNode = propertyLoose(node, 'type');
   const type = stringValue(typeNode);
   const ipamNode = propertyLoose(node, 'ipam');
   const ipamType = stringValue(propertyLoose(ipamNode, 'type'));
-  return { index, node, type, typeNode, meta: registry.plugins.get(type ?? '')?.['x-cni'], ipamNode, ipamType };
+  return { index, inList, node, type, typeNode, meta: registry.plugins.get(type ?? '')?.['x-cni'], ipamNode, ipamType };
 }
 
-/** Words for a plugin in messages: "the bridge plugin", or "plugin 2" when it has no type. */
+/** Words for a plugin in messages: "the bridge plugin", or when it has no type "plugin 2" in a list and "the plugin" alone. */
 export function pluginLabel(plugin: PluginEntry): string {
-  return plugin.type ? `the ${plugin.type} plugin` : `plugin ${plugin.index + 1}`;
+  if (plugin.type) return `the ${plugin.type} plugin`;
+  return plugin.inList ? `plugin ${plugin.index + 1}` : 'the plugin';
 }
