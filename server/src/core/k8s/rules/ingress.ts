@@ -83,33 +83,36 @@ function checkPath(ctx: K8sRuleContext, path: JsonNode): void {
 }
 
 function checkBackend(ctx: K8sRuleContext, backend: JsonNode): void {
-  const service = setProperty(backend, 'service');
-  const resource = setProperty(backend, 'resource');
-  if (service && resource) {
-    at(ctx, keyOrValue(backend), 'error', 'k8s/ingress-backend', 'A backend names either a service or a resource, not both.');
-  } else if (!service && !resource) {
-    const nullKey = firstNullKey(backend, ['service', 'resource']);
-    at(ctx, nullKey ?? keyOrValue(backend), 'error', 'k8s/ingress-backend', `${nullNote(nullKey)}A backend needs a service (name and port) or a resource.`);
-  }
+  const [service] = exactlyOne(ctx, backend, ['service', 'resource'],
+    'A backend names either a service or a resource, not both.', 'A backend needs a service (name and port) or a resource.');
   const port = setProperty(service, 'port');
   if (service && !port) {
     const nullKey = firstNullKey(service, ['port']);
     at(ctx, nullKey ?? keyOrValue(service), 'error', 'k8s/ingress-backend', `${nullNote(nullKey)}The backend service needs a port (number or name).`);
   }
   if (port) {
-    const number = setProperty(port, 'number');
-    const name = setProperty(port, 'name');
-    if (number && name) {
-      at(ctx, keyOrValue(port), 'error', 'k8s/ingress-backend', 'Give the port a number or a name, not both.');
-    } else if (!number && !name) {
-      const nullKey = firstNullKey(port, ['number', 'name']);
-      at(ctx, nullKey ?? keyOrValue(port), 'error', 'k8s/ingress-backend', `${nullNote(nullKey)}The port needs a number or a name.`);
-    }
+    const [, name] = exactlyOne(ctx, port, ['number', 'name'], 'Give the port a number or a name, not both.', 'The port needs a number or a name.');
     if (name?.type === 'string') {
       const problem = ianaServiceName(String(name.value));
       if (problem) at(ctx, name, 'error', 'k8s/invalid-port-name', `The port name "${name.value}" ${problem} (IANA service name rules).`);
     }
   }
+}
+
+/**
+ * Two keys of which exactly one must be set (a null one counts as not set): an error on the
+ * object when both are, and when neither is (at a null key if there is one). Returns both values.
+ */
+function exactlyOne(ctx: K8sRuleContext, object: JsonNode, keys: [string, string], both: string, neither: string): [JsonNode | undefined, JsonNode | undefined] {
+  const first = setProperty(object, keys[0]);
+  const second = setProperty(object, keys[1]);
+  if (first && second) {
+    at(ctx, keyOrValue(object), 'error', 'k8s/ingress-backend', both);
+  } else if (!first && !second) {
+    const nullKey = firstNullKey(object, keys);
+    at(ctx, nullKey ?? keyOrValue(object), 'error', 'k8s/ingress-backend', `${nullNote(nullKey)}${neither}`);
+  }
+  return [first, second];
 }
 
 // ---- Migration of removed Ingress APIs ----
