@@ -470,3 +470,27 @@ spec:
   const byHand = pool('pods', '10.244.0.0/16', '');
   assert.deepEqual(cross(service, yamlDoc('exported.yaml', byHand, 2)), [`${at(byHand, '10.244.0.0/16')} net/overlapping-subnets`]);
 });
+
+test('a change of the Kubernetes settings re-reads files whose text is the same: a kind turned off leaves the index, turned on comes back', () => {
+  const service = createLanguageService();
+  const nadText = 'apiVersion: k8s.cni.cncf.io/v1\nkind: NetworkAttachmentDefinition\nmetadata:\n  name: storage-net\nspec:\n  config: \'{"cniVersion": "1.0.0", "type": "loopback"}\'\n';
+  const names = () => service.workspaceSymbols('storage').map((s) => `${s.name} ${s.location.uri}`).sort();
+  service.indexFile('file:///ws/disk.yaml', nadText);
+  const open = yamlDoc('open.yaml', nadText.replace('storage-net', 'storage-open'));
+  service.validate(open);
+  assert.deepEqual(names(), ['storage-net file:///ws/disk.yaml', 'storage-open file:///ws/open.yaml']);
+  service.configure({ disabledKinds: ['networkAttachment'] });
+  service.indexFile('file:///ws/disk.yaml', nadText);
+  service.validate(open);
+  assert.deepEqual(names(), []);
+  service.configure({ disabledKinds: [] });
+  service.indexFile('file:///ws/disk.yaml', nadText);
+  service.validate(open);
+  assert.deepEqual(names(), ['storage-net file:///ws/disk.yaml', 'storage-open file:///ws/open.yaml']);
+  // other settings leave the index as it is: no file is read again for them
+  const version = service.workspaceVersion;
+  service.configure({ disabledChecks: ['net/overlapping-subnets'] });
+  service.indexFile('file:///ws/disk.yaml', nadText);
+  service.validate(open);
+  assert.equal(service.workspaceVersion, version);
+});

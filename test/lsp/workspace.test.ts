@@ -146,6 +146,34 @@ test('a change of files.exclude re-scans the folders: newly excluded files leave
   }
 });
 
+test('a change of cnikit.kubernetes settings reads the files on disk again: a kind turned off leaves the index', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cnikit-ws-'));
+  writeFileSync(join(dir, 'nads.yaml'), nad);
+  const configuration: Record<string, unknown> = { cnikit: {} };
+  const server = await startServer(undefined, [{ uri: pathToFileURL(dir).toString(), name: 'ws' }], configuration);
+  const symbols = async () => ((await server.connection.sendRequest('workspace/symbol', { query: 'storage' })) as { name: string }[]).map((s) => s.name);
+  const until = async (expected: string[]) => {
+    const deadline = Date.now() + 5000;
+    let names = await symbols();
+    while (names.join() !== expected.join() && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      names = await symbols();
+    }
+    return names;
+  };
+  try {
+    assert.deepEqual(await until(['storage-net']), ['storage-net']);
+    configuration.cnikit = { kubernetes: { disabledKinds: ['networkAttachment'] } };
+    void server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.deepEqual(await until([]), []);
+    configuration.cnikit = {};
+    void server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.deepEqual(await until(['storage-net']), ['storage-net']);
+  } finally {
+    await server.stop();
+  }
+});
+
 test('completion in the Multus networks annotation offers the NADs on disk, replacing the partial name', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cnikit-ws-'));
   writeFileSync(join(dir, 'nads.yaml'), nad);

@@ -75,6 +75,8 @@ export interface LanguageService {
   workspaceSymbols(query: string): SymbolInformation[];
   /** Changes whenever the workspace index does, so callers know when to refresh diagnostics. */
   readonly workspaceVersion: number;
+  /** Changes with the settings that decide what the index holds of a file: files on disk must be read again. */
+  readonly indexSettings: string;
 }
 
 export function createLanguageService(initial: Partial<ServiceSettings> = {}): LanguageService {
@@ -83,6 +85,8 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
   const services = { cni: registry, k8s: new K8sRegistry() };
   const cache = new Map<string, { version: number; text: string; result: Analysis }>();
   const k8sSettings = () => ({ kubernetesVersion: settings.kubernetesVersion, disabledGroups: settings.disabledKinds });
+  /** What the index holds of a file depends on these settings only. */
+  const indexSettings = () => JSON.stringify(k8sSettings());
   // Files that are not open are summarised without keeping their analyses (a large workspace would not fit).
   const workspace = new Workspace((text) => summarizeYaml(text, services, k8sSettings()));
 
@@ -148,9 +152,11 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
 
   return {
     configure(next) {
+      const before = indexSettings();
       settings = { ...settings, ...next };
       cache.clear();
       indexedFrom.clear();
+      if (indexSettings() !== before) workspace.settingsChanged();
     },
     validate(doc) {
       if (!settings.validate) return [];
@@ -189,6 +195,9 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     },
     get workspaceVersion() {
       return workspace.index.version;
+    },
+    get indexSettings() {
+      return indexSettings();
     },
     definition(doc, position) {
       indexOpen(doc, analyze(doc));

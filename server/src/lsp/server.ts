@@ -59,18 +59,19 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => void loadSettings().then(scanWorkspace));
 
-  let excludeRead: string | undefined;
+  let scannedWith: string | undefined;
   let scanning = Promise.resolve();
   /**
-   * Scans the folders at start, and again when files.exclude changes; then drops from the index
-   * the files on disk the rules now leave out. One scan at a time, so a later one has the last word.
+   * Scans the folders at start, and again when files.exclude or the settings that decide what the
+   * index holds of a file change; then drops from the index the files on disk the rules now leave
+   * out. One scan at a time, so a later one has the last word.
    */
   function scanWorkspace(): Promise<void> {
     scanning = scanning.then(async () => {
       const files = canPullConfiguration ? await connection.workspace.getConfiguration('files').catch(() => undefined) : undefined;
-      const read = JSON.stringify(files?.exclude ?? {});
-      if (read === excludeRead) return;
-      excludeRead = read;
+      const read = JSON.stringify(files?.exclude ?? {}) + service.indexSettings;
+      if (read === scannedWith) return;
+      scannedWith = read;
       const started = Date.now();
       exclude = excludeMatcher(files?.exclude);
       const count = await scanFolders(service, folders, {

@@ -35,9 +35,10 @@ export interface UpdateOptions {
 
 /**
  * How the workspace tells that a file's text did not change: an open editor's text itself (which
- * compares faster than it hashes), or a fingerprint of a file on disk, whose text is not kept.
+ * compares faster than it hashes), or a fingerprint of a file on disk, whose text is not kept; and
+ * under which settings its objects were read (see `settingsChanged`).
  */
-type Seen = { text: string; print?: undefined } | { print: string; text?: undefined };
+type Seen = ({ text: string; print?: undefined } | { print: string; text?: undefined }) & { settings: number };
 
 /** An open file's object, by the summary it was made from, and where that document started. */
 interface Placed {
@@ -60,17 +61,27 @@ export class Workspace {
   private readonly seen = new Map<string, Seen>();
   /** What the last update of each open file made. */
   private readonly openFiles = new Map<string, OpenFile>();
+  /** Counts the changes of the settings a file's objects depend on. */
+  private settings = 0;
 
   /**
    * @param summarize the objects of a YAML text, per document (the caller's cached analysis)
    */
   constructor(private readonly summarize: (text: string) => DocumentSummaries[]) {}
 
+  /**
+   * The settings that decide which objects a text holds (the Kubernetes version, the kinds turned
+   * off) changed: the next update of each file reads it again, even if its text is the same.
+   */
+  settingsChanged(): void {
+    this.settings++;
+  }
+
   /** Indexes a file's current text; unchanged text is not re-read. */
   update(uri: string, text: string, options: UpdateOptions = {}): void {
-    const now: Seen = options.open ? { text } : { print: fingerprint(text) };
+    const now: Seen = options.open ? { text, settings: this.settings } : { print: fingerprint(text), settings: this.settings };
     const before = this.seen.get(uri);
-    if (before && sameText(before, now, text)) {
+    if (before && before.settings === this.settings && sameText(before, now, text)) {
       this.remember(uri, now);
       return;
     }
