@@ -5,6 +5,7 @@ import { property, stringValue, type JsonNode } from '../common/json';
 import { readLabelSelector, readMapSelector, type LabelSelector } from '../workspace/selectors';
 import type { KindDef } from './kinds';
 import { items, nodeAt, stringMap, type Resource } from './resource';
+import { setProperty } from './rules/context';
 
 export interface Span {
   start: number;
@@ -190,8 +191,7 @@ function policyFacts(spec: JsonNode | undefined): ObjectSummary['policy'] {
         const podSelector = property(peer, 'podSelector');
         const selector = readLabelSelector(podSelector);
         // `namespaceSelector: null` is no selector at all to the API server: the policy's own namespace
-        const written = property(peer, 'namespaceSelector');
-        const namespaceSelector = written?.type === 'null' ? undefined : written;
+        const namespaceSelector = setProperty(peer, 'namespaceSelector');
         if (selector) {
           peers.push({
             selector, crossNamespace: !!namespaceSelector, namespaceSelector: readLabelSelector(namespaceSelector),

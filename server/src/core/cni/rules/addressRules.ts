@@ -30,27 +30,18 @@ export const checkHostLocal: Rule = (ctx) => {
     const runtimeRanges = propertyLoose(propertyLoose(plugin.node, 'capabilities'), 'ipRanges')?.value === true;
     const hasRanges = isSet(ranges) || runtimeRanges;
     const need = 'host-local needs "ranges" (or the older "subnet")';
-    if (subnet?.type === 'null') {
-      // Not "not set": host-local decodes subnet into a CIDR type that fails on null, ranges or not.
-      const at = span(keyOf(subnet) ?? subnet);
-      ctx.report(aboutNullKey(hasRanges
-        ? finding(at.start, at.end, 'error', 'cni/wrong-type',
-          '"subnet" is null, which host-local cannot read: it fails with "invalid CIDR address" instead of ignoring it. Remove "subnet", or give it a CIDR such as "10.22.0.0/16".')
-        : finding(at.start, at.end, 'error', 'cni/missing-key',
-          `"subnet" is null, which host-local cannot read (it fails with "invalid CIDR address"), and there are no "ranges": ${need}. Give "subnet" a CIDR such as "10.22.0.0/16", or replace it with "ranges".`),
-        ranges ? [ranges] : [])); // a null ranges beside it is part of the same mistake
-    } else if (subnet?.value === '') {
-      // Not "not set" either: host-local parses "" as a CIDR and fails. At the value, where this
-      // replaces the schema's plain "not a CIDR".
-      const at = span(subnet);
-      if (hasRanges) {
-        ctx.report(finding(at.start, at.end, 'error', 'cni/invalid-address',
-          '"subnet" is empty, which host-local cannot read: it fails with "invalid CIDR address" instead of ignoring it. Remove "subnet", or give it a CIDR such as "10.22.0.0/16".'));
-      } else {
-        ctx.report(aboutNullKey(finding(at.start, at.end, 'error', 'cni/invalid-address',
-          `"subnet" is empty, which host-local cannot read (it fails with "invalid CIDR address"), and there are no "ranges": ${need}. Give "subnet" a CIDR such as "10.22.0.0/16", or replace it with "ranges".`),
-        ranges ? [ranges] : [])); // a null ranges beside it is part of the same mistake
-      }
+    if (subnet && (subnet.type === 'null' || subnet.value === '')) {
+      // Neither is "not set": host-local decodes subnet into a CIDR type that fails on null and on
+      // "", ranges or not. An empty one is reported at its value, where this replaces the schema's
+      // plain "not a CIDR"; a null one at its key.
+      const state = subnet.type === 'null' ? 'null' : 'empty';
+      const at = span(state === 'null' ? keyOf(subnet) ?? subnet : subnet);
+      const code = state === 'empty' ? 'cni/invalid-address' : hasRanges ? 'cni/wrong-type' : 'cni/missing-key';
+      const message = hasRanges
+        ? `"subnet" is ${state}, which host-local cannot read: it fails with "invalid CIDR address" instead of ignoring it. Remove "subnet", or give it a CIDR such as "10.22.0.0/16".`
+        : `"subnet" is ${state}, which host-local cannot read (it fails with "invalid CIDR address"), and there are no "ranges": ${need}. Give "subnet" a CIDR such as "10.22.0.0/16", or replace it with "ranges".`;
+      // a null ranges beside it is part of the same mistake
+      ctx.report(aboutNullKey(finding(at.start, at.end, 'error', code, message), ranges ? [ranges] : []));
     } else if (!isSet(subnet) && !hasRanges) {
       // ranges, if there at all, is null here: point at it.
       const at = span(ranges ? keyOf(ranges) ?? ranges : plugin.ipamNode.parent?.children?.[0] ?? plugin.ipamNode);

@@ -3,7 +3,7 @@
 import { property, stringValue } from '../../common/json';
 import { calicoName, dns1035Label, dns1123Label, dns1123Subdomain } from '../names';
 import type { NameRule } from '../kinds';
-import { at, firstNullKey, nullNote, type K8sRule, type K8sRuleContext } from './context';
+import { at, firstNullKey, nullNote, setProperty, type K8sRule, type K8sRuleContext } from './context';
 import { migrateIngress } from './ingress';
 import type { Fix } from '../../common/findings';
 
@@ -16,9 +16,7 @@ const nameFormat: Record<NameRule, string> = {
 
 export const checkMetadata: K8sRule = (ctx) => {
   const { resource, def } = ctx;
-  const generateName = property(resource.metadata, 'generateName');
-  const nameSet = resource.nameNode && resource.nameNode.type !== 'null';
-  if (!nameSet && (!generateName || generateName.type === 'null') && resource.kindNode) {
+  if (!setProperty(resource.metadata, 'name') && !setProperty(resource.metadata, 'generateName') && resource.kindNode) {
     // A null name or generateName is no name to the API server: point at the null key.
     const nullKey = firstNullKey(resource.metadata, ['name', 'generateName']);
     at(ctx, nullKey ?? (resource.metadata ? ctx.resource.metadata!.parent!.children![0] : resource.kindNode), 'error', 'k8s/missing-name',

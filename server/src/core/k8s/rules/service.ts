@@ -4,7 +4,7 @@ import { property, stringValue, type JsonNode } from '../../common/json';
 import { parseCidr } from '../../common/ip';
 import { dns1123Label, dns1123Subdomain, ianaServiceName } from '../names';
 import { items } from '../resource';
-import { at, firstNullKey, keyOrValue, nullNote, type K8sRule, type K8sRuleContext } from './context';
+import { at, firstNullKey, keyOrValue, nullNote, setProperty, type K8sRule, type K8sRuleContext } from './context';
 
 export const checkService: K8sRule = (ctx) => {
   const spec = property(ctx.resource.root, 'spec');
@@ -23,10 +23,11 @@ export const checkService: K8sRule = (ctx) => {
     at(ctx, clusterIP, 'error', 'k8s/service-headless', `clusterIP: None (headless) is only allowed for type ClusterIP, not ${type}.`);
   }
   if (type === 'ExternalName') {
-    const name = property(spec, 'externalName');
-    const nullKey = firstNullKey(spec, ['externalName']);
-    if (!name || nullKey) at(ctx, nullKey ?? keyOrValue(property(spec, 'type')!), 'error', 'k8s/missing-key', `${nullNote(nullKey)}An ExternalName Service needs spec.externalName (the DNS name it aliases).`);
-    else if (name.type === 'string') {
+    const name = setProperty(spec, 'externalName');
+    if (!name) {
+      const nullKey = firstNullKey(spec, ['externalName']);
+      at(ctx, nullKey ?? keyOrValue(property(spec, 'type')!), 'error', 'k8s/missing-key', `${nullNote(nullKey)}An ExternalName Service needs spec.externalName (the DNS name it aliases).`);
+    } else if (name.type === 'string') {
       const problem = dns1123Subdomain(String(name.value).replace(/\.$/, ''));
       if (problem) at(ctx, name, 'error', 'k8s/invalid-name', `externalName must be a DNS name: it ${problem}.`);
     }
