@@ -116,7 +116,8 @@ async function precompiledValidators() {
           const at = index[key];
           if (!at) return undefined;
           const source = Buffer.alloc(at[1]);
-          readSync(fd, source, 0, at[1], bodyStart + at[0]);
+          // a file cut short (a broken install) leaves the key to run-time compilation
+          if (readSync(fd, source, 0, at[1], bodyStart + at[0]) !== at[1]) return undefined;
           return source.toString('utf8');
         };
       } catch {

@@ -5,7 +5,10 @@
 // unknown and missing keys), and the errors must be equal, down to the schema objects they point at.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createAjv, fromSource } from '../../server/src/core/common/validators';
 import { resolveRef, type JsonSchema } from '../../server/src/core/common/jsonSchema';
 import { factorySource, validatorTargets } from '../../scripts/build/precompileValidators';
@@ -88,4 +91,23 @@ test('the bundles load the validators of their own build', { skip: !existsSync('
   // each entry is one whole factory source
   const body = pack.indexOf(10) + 1;
   for (const [offset, length] of Object.values(index)) assert.match(pack.toString('utf8', body + offset, body + offset + length), /^\([\w$]+,[\w$]+,[\w$]+\)=>\{[^]*\}$/);
+});
+
+test('a validators file cut short (a broken install) leaves its missing validators to run-time compilation: the same findings', { skip: !existsSync('dist/validators.pack') && 'run npm run build first' }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cnikit-pack-'));
+  const config = join(dir, 'a.conflist');
+  writeFileSync(config, '{"cniVersion":"1.0.0","name":"n","plugins":[{"type":"tuning","mtu":"x"}]}');
+  const lint = (bundle: string) => spawnSync(process.execPath, [bundle, 'lint', '--format', 'json', config], { encoding: 'utf8' });
+  const whole = lint('dist/cli.js');
+  copyFileSync('dist/cli.js', join(dir, 'cli.js'));
+  const pack = readFileSync('dist/validators.pack');
+  const { index } = JSON.parse(pack.toString('utf8', 0, pack.indexOf(10))) as { index: Record<string, [number, number]> };
+  // cut inside the tuning plugin's validator, which this config needs
+  const [offset, length] = index['cni/plugin:tuning'];
+  writeFileSync(join(dir, 'validators.pack'), pack.subarray(0, pack.indexOf(10) + 1 + offset + Math.floor(length / 2)));
+  const cut = lint(join(dir, 'cli.js'));
+  assert.equal(cut.stderr, '');
+  assert.equal(cut.status, whole.status);
+  assert.equal(cut.stdout, whole.stdout);
+  assert.match(whole.stdout, /cni\/wrong-type/);
 });
