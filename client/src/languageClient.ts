@@ -1,6 +1,7 @@
 // Builds and starts the language client: which documents the server sees and how it is launched.
 import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { serverNodeOptions } from '../../server/src/node/nodeOptions';
 
 /**
  * Documents the server serves. JSON files count only inside a CNI config folder; YAML files are
@@ -20,8 +21,8 @@ export async function startLanguageClient(
   const { LanguageClient, TransportKind } = await import('vscode-languageclient/node');
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6029'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...serverNodeOptions] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...serverNodeOptions, '--nolazy', '--inspect=6029'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector,

@@ -4,6 +4,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { serverNodeOptions } from '../../server/src/node/nodeOptions';
 import type { ServerSpec } from './lspClient';
 
 export const repoRoot = resolve(__dirname, '../..');
@@ -36,7 +37,8 @@ export function cnikitSpec(server = join(repoRoot, 'dist/server.js')): ServerSpe
   return {
     name: 'CNIKit',
     command: process.execPath,
-    args: [server, '--stdio'],
+    // Started as the extension starts it.
+    args: [...serverNodeOptions, server, '--stdio'],
     cwd: repoRoot,
     languageId: 'yaml',
     settings: { cnikit: {} },

@@ -1,7 +1,8 @@
-// Starts the bundled server (`node dist/server.js --stdio`) and speaks real LSP to it.
+// Starts the bundled server (`node dist/server.js --stdio`, with the node options the extension gives it) and speaks real LSP to it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { serverNodeOptions } from '../../server/src/node/nodeOptions';
 
 export interface TestServer {
   connection: MessageConnection;
@@ -21,7 +22,7 @@ export interface TestServer {
  * otherwise); `env` adds to the server's environment.
  */
 export async function startServer(initializationOptions?: object, workspaceFolders?: { uri: string; name: string }[], configuration: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}): Promise<TestServer> {
-  const child = spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [...serverNodeOptions, 'dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
