@@ -152,3 +152,10 @@ test('document symbols outline the plugin chain', () => {
   assert.deepEqual(symbols[0].children!.map((s) => s.name), ['bridge', 'portmap']);
   assert.deepEqual(symbols[0].children![0].children!.map((s) => s.name), ['host-local']);
 });
+
+test('an untyped plugin is outlined by its list position in a list, and as "plugin" alone', () => {
+  const list = service.symbols(doc('{ "cniVersion": "1.0.0", "name": "n", "plugins": [{ "type": "bridge" }, { "mtu": 1400 }] }'));
+  assert.deepEqual(list[0].children!.map((s) => s.name), ['bridge', 'plugin 2']);
+  const single = service.symbols(doc('{ "cniVersion": "1.0.0", "name": "n", "mtu": 1400 }', 'test.conf'));
+  assert.deepEqual(single.map((s) => [s.name, s.detail]), [['plugin', 'no type']]);
+});

@@ -19,7 +19,11 @@ export function outlineCni(analysis: CniAnalysis): OutlineSymbol[] {
   const plugins = model.plugins.filter((p) => p.node.type === 'object').map((p): OutlineSymbol => {
     const selection = p.typeNode ?? p.node;
     const ipam = p.ipamNode?.type === 'object' ? [symbol(p.ipamType ?? 'ipam', 'IPAM', 'ipam', p.ipamNode.parent ?? p.ipamNode, p.ipamNode, [])] : [];
-    return symbol(p.type ?? `plugin ${p.index + 1}`, p.meta ? `${p.meta.kind} plugin` : 'plugin', 'plugin', p.node, selection, ipam);
+    // Untyped: named by its list position where there is a list (as pluginLabel words it in
+    // messages), and the detail says why rather than repeating "plugin".
+    const name = p.type ?? (p.inList ? `plugin ${p.index + 1}` : 'plugin');
+    const detail = p.meta ? `${p.meta.kind} plugin` : p.type ? 'plugin' : 'no type';
+    return symbol(name, detail, 'plugin', p.node, selection, ipam);
   });
   if (model.shape === 'single') return plugins;
   return [symbol(model.name ?? 'network', model.cniVersion ? `cniVersion ${model.cniVersion}` : undefined, 'network', model.root, model.nameNode ?? model.root, plugins)];
