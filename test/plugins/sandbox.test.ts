@@ -3,7 +3,7 @@
 // Needs Linux, root and the plugins; elsewhere every test is skipped loudly, or fails when CI=true.
 //   node --import tsx --test test/plugins/sandbox.test.ts
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -452,6 +452,17 @@ describe('formatReport', () => {
     assert.match(text, /^verdict: reject — ADD failed in plugin 2 \(tuning\)/);
     assert.ok(text.includes('ADD 2 tuning failed: [999] invalid args c2:b0:57:49:47 for MAC addr'), text);
     assert.ok(text.includes('DEL 1 bridge ok'), text);
+  });
+
+  it('names the plugin of a single-plugin config without a list position, in text and in the CLI\'s JSON', async (t) => {
+    if (!(await sandboxReady(t))) return;
+    const c = corpusCases().find((x) => x.name === 'missing-name.conf')!;
+    const text = formatReport(await runInSandbox(readCase(c), opts()));
+    assert.match(text, /^verdict: reject — ADD failed in the bridge plugin\n {2}ADD 1 bridge failed: \[7\] missing network name/);
+    // The editor's panel renders the CLI's JSON, so the JSON carries it too (lists leave it out).
+    const json = (file: string) => JSON.parse(spawnSync(process.execPath, ['dist/cli.js', 'try', '--format', 'json', '--cni-path', cniPath.join(':'), file], { encoding: 'utf8' }).stdout);
+    assert.equal(json(c.path).single, true);
+    assert.equal('single' in json(corpusCases().find((x) => x.name === 'portmap-first.conflist')!.path), false);
   });
 
   it('renders legacy 0.2.0 results, routes, DNS and error details', () => {

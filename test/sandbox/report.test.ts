@@ -2,6 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { panelText, parseTryOutput, tryProblems, type TryJson } from '../../client/src/sandbox/report';
+import { toNetworkList } from '../../server/src/sandbox/chain';
+import { formatReport } from '../../server/src/sandbox/format';
+import { runChain } from '../../server/src/sandbox/runner';
 
 const rejected: TryJson = {
   verdict: 'reject',
@@ -61,6 +64,31 @@ test('the panel: what ran, verdict, every step, where failures stand', () => {
       '',
     ].join('\n'),
   );
+});
+
+test('a single-plugin config has no list: the verdict names its plugin, not "plugin 1"', () => {
+  const single: TryJson = {
+    verdict: 'reject',
+    steps: [{ index: 0, type: 'bridge', command: 'ADD', ok: false, error: { code: 999, msg: 'invalid VLAN ID 5000' } }],
+    result: null,
+    single: true,
+  };
+  assert.deepEqual(parseTryOutput(JSON.stringify(single)), single);
+  assert.equal(parseTryOutput(JSON.stringify({ ...single, single: 'yes' }))!.single, undefined);
+  const text = panelText(single, 'bridge.conf');
+  assert.ok(text.includes('verdict: reject — ADD failed in the bridge plugin\n  ADD 1 bridge failed: [999] invalid VLAN ID 5000'), text);
+  const check = panelText({ ...single, steps: [{ index: 0, type: 'bridge', command: 'CHECK', ok: false }] }, 'bridge.conf');
+  assert.ok(check.includes('verdict: reject — CHECK failed in the bridge plugin after every ADD succeeded'), check);
+});
+
+test('the sandbox marks a single-plugin config in its report, and a one-plugin list not', async () => {
+  const failAdd = async () => ({ ok: false, error: { code: 11, msg: 'no' } });
+  const single = await runChain(toNetworkList('{ "cniVersion": "1.0.0", "name": "n", "type": "ptp" }'), '/nonexistent', failAdd);
+  assert.equal(single.single, true);
+  assert.match(formatReport(single), /^verdict: reject — ADD failed in the ptp plugin\n/);
+  const list = await runChain(toNetworkList('{ "cniVersion": "1.0.0", "name": "n", "plugins": [{ "type": "ptp" }] }'), '/nonexistent', failAdd);
+  assert.equal(list.single, undefined);
+  assert.match(formatReport(list), /^verdict: reject — ADD failed in plugin 1 \(ptp\)\n/);
 });
 
 test('the panel shows the final result: interfaces, IPs, routes, DNS', () => {

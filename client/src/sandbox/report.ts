@@ -17,6 +17,8 @@ export interface TryJson {
   verdict: 'accept' | 'reject';
   steps: TryStep[];
   result: unknown;
+  /** The config was one plugin object, not a list. */
+  single?: true;
 }
 
 export const PLUGIN_ERROR = 'try/plugin-error';
@@ -34,7 +36,7 @@ export function parseTryOutput(stdout: string): TryJson | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const v = value as Partial<TryJson>;
   if ((v.verdict !== 'accept' && v.verdict !== 'reject') || !Array.isArray(v.steps)) return undefined;
-  return { verdict: v.verdict, steps: v.steps, result: v.result ?? null };
+  return { verdict: v.verdict, steps: v.steps, result: v.result ?? null, ...(v.single === true ? { single: true } : {}) };
 }
 
 export interface TryProblem {
@@ -70,7 +72,12 @@ export function tryProblems(report: TryJson): TryProblem[] {
 
 /** The panel: what was run, then the CLI's own rendering (verdict, each step, the result), then where failures stand. */
 export function panelText(report: TryJson, what: string): string {
-  const sandboxReport: SandboxReport = { verdict: report.verdict, steps: report.steps, ...(report.result !== null ? { result: report.result } : {}) };
+  const sandboxReport: SandboxReport = {
+    verdict: report.verdict,
+    steps: report.steps,
+    ...(report.result !== null ? { result: report.result } : {}),
+    ...(report.single ? { single: true } : {}),
+  };
   const lines = [`CNIKit: Try in Sandbox — ${what}`, '', formatReport(sandboxReport)];
   const located = report.steps.filter((s) => !s.ok && s.range);
   if (located.length > 0) {

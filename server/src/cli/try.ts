@@ -47,5 +47,6 @@ function toJson(report: SandboxReport, ranges: OffsetRange[], text: string) {
     verdict: report.verdict,
     steps: report.steps.map((s) => ({ index: s.index, type: s.type, command: s.command, ok: s.ok, ...(s.error ? { error: s.error } : {}), ...toRange(ranges[s.index]) })),
     result: report.result ?? null,
+    ...(report.single ? { single: true } : {}),
   };
 }

@@ -15,6 +15,8 @@ export interface NetworkList {
    * own decoding error is what the user sees.
    */
   rawText?: string;
+  /** The config was one plugin object, upconverted to this one-plugin list. */
+  single?: true;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -48,7 +50,7 @@ export function toNetworkList(config: unknown): NetworkList {
   }
   checkPlugin(config, 'the config', " (nor a 'plugins' list)");
   // Upconvert like libcni's ConfListFromConf: the list takes name and version from the object.
-  return { name: config.name, cniVersion: config.cniVersion, disableCheck: false, plugins: [config], rawText };
+  return { name: config.name, cniVersion: config.cniVersion, disableCheck: false, plugins: [config], rawText, single: true };
 }
 
 function checkPlugin(p: unknown, what: string, hint = ''): asserts p is PluginObject {

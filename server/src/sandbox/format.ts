@@ -20,15 +20,16 @@ export function formatReport(report: SandboxReport): string {
   lines.push(
     report.verdict === 'accept'
       ? 'verdict: accept — the plugins set up and tore down the network'
-      : `verdict: reject — ${failed ? rejectReason(failed) : 'a plugin failed'}`,
+      : `verdict: reject — ${failed ? rejectReason(failed, report.single === true) : 'a plugin failed'}`,
   );
   for (const s of report.steps) lines.push(`  ${formatStep(s)}`);
   if (report.result !== undefined) lines.push(...formatResult(report.result));
   return lines.join('\n');
 }
 
-function rejectReason(s: SandboxStep): string {
-  const where = `${s.command} failed in plugin ${s.index + 1} (${s.type})`;
+function rejectReason(s: SandboxStep, single: boolean): string {
+  // A single-plugin config has no list, so "plugin 1" would point at one that is not there.
+  const where = single ? `${s.command} failed in the ${s.type} plugin` : `${s.command} failed in plugin ${s.index + 1} (${s.type})`;
   // Worth saying: plugins 1.1.1 have CHECK bugs (portmap, bridge without IPAM) that fail
   // configs whose ADD works, and a runtime that never calls CHECK would be fine with them.
   return s.command === 'CHECK' ? `${where} after every ADD succeeded` : where;

@@ -51,5 +51,6 @@ export async function runChain(list: NetworkList, stateDir: string, call: CallPl
 
   const report: SandboxReport = { verdict: addOk && checkOk ? 'accept' : 'reject', steps };
   if (addOk) report.result = finalResult;
+  if (list.single) report.single = true;
   return report;
 }

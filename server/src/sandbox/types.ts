@@ -26,6 +26,8 @@ export interface SandboxReport {
   steps: SandboxStep[];
   /** The result of the last ADD when the whole ADD phase succeeded. */
   result?: unknown;
+  /** The config was one plugin object, not a list: its plugin has no list position to name. */
+  single?: true;
 }
 
 /** What a run created, for callers that want to show or verify it. Gone again after the run. */
