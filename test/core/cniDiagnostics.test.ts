@@ -362,6 +362,18 @@ test('host-device: an empty hwaddr or kernelpath is not set, not a bad value', (
   assert.deepEqual(codes(bad), [`${at(bad, '"zz"')} cni/invalid-address`, `${at(bad, '"sys/x"')} cni/invalid-value`]);
 });
 
+// The same for "mac": macvlan and tuning (run: test/corpus/cni/accept/*-mac-empty.conflist), tap
+// and sriov (read in their sources, not in the Debian plugins) set a MAC only when it is not "".
+test('an empty "mac" is not set in macvlan, tuning, tap and sriov; a bad one is still an error', () => {
+  for (const type of ['macvlan', 'tuning', 'tap', 'sriov']) {
+    const empty = bridgeList(`{ "type": "${type}", "mac": "" }`);
+    assert.ok(!lint(empty).some((d) => d.code === 'cni/invalid-address'), `${type}: ${JSON.stringify(lint(empty))}`);
+    const bad = bridgeList(`{ "type": "${type}", "mac": "c2:11:22:33:44" }`);
+    const error = lint(bad).find((d) => d.code === 'cni/invalid-address');
+    assert.match(error?.message as string, /^"mac": "c2:11:22:33:44" is not a MAC address; write six hex pairs/, type);
+  }
+});
+
 // "plugin 1" means something only in a list; a single-plugin config has just the one.
 test('a plugin without a type is "plugin N" in a list and "the plugin" alone', () => {
   const missing = lint('{ "cniVersion": "1.0.0", "name": "nt", "bridge": "cni0" }', '10-net.conf').find((d) => d.code === 'cni/missing-type');
