@@ -103,6 +103,14 @@ function knownKeys(properties: Record<string, JsonSchema>): KnownKeys {
 }
 
 class InstanceWalker {
+  /**
+   * The canonical key names of the objects being walked and the key nodes that last wrote them,
+   * shared down the recursion: each object uses the entries from where it started and removes
+   * them when done, so finding a repeated key allocates no map per object.
+   */
+  private readonly names: string[] = [];
+  private readonly keyNodes: JsonNode[] = [];
+
   constructor(
     private readonly root: JsonSchema,
     private readonly check: ObjectCheck,
@@ -124,9 +132,10 @@ class InstanceWalker {
     }
     if (node.type !== 'object') return node.value;
     const result: Record<string, unknown> = {};
-    const firstKeyOf = new Map<string, JsonNode>();
     const keys = schema?.properties ? knownKeys(schema.properties) : undefined;
     const known = keys?.names;
+    const names = this.names;
+    const base = names.length;
     for (const property of node.children ?? []) {
       const keyNode = property.children?.[0];
       const valueNode = property.children?.[1];
@@ -134,34 +143,43 @@ class InstanceWalker {
       const written = String(keyNode.value);
       const canonical = keys?.exact.has(written) ? written : this.check.dialect.caseInsensitiveKeys ? keys?.byLowerCase.get(written.toLowerCase()) : undefined;
       const name = canonical ?? written;
-      const childPointer = `${pointer}/${escape(name)}`;
-      if (canonical && canonical !== written) this.reportCase(keyNode, written, canonical, childPointer);
+      if (canonical && canonical !== written) this.reportCase(keyNode, written, canonical, childPointer(pointer, name));
       if (!canonical && known && this.check.reportUnknownKeys && schema?.additionalProperties === undefined) {
-        this.reportUnknown(keyNode, written, known, childPointer);
+        this.reportUnknown(keyNode, written, known, childPointer(pointer, name));
       }
-      const earlier = firstKeyOf.get(name);
-      if (earlier) this.reportDuplicate(earlier, name, childPointer);
-      firstKeyOf.set(name, keyNode);
+      const earlier = names.indexOf(name, base);
+      if (earlier >= 0) {
+        this.reportDuplicate(this.keyNodes[earlier], name, childPointer(pointer, name));
+        this.keyNodes[earlier] = keyNode;
+      } else {
+        names.push(name);
+        this.keyNodes.push(keyNode);
+      }
       if (valueNode.type === 'null') {
-        this.located?.set(childPointer, { key: keyNode, value: valueNode });
+        this.located?.set(childPointer(pointer, name), { key: keyNode, value: valueNode });
         // A required key that is null gets one error, as missing, not also this warning.
-        if (this.check.dialect.warnNull && !this.required(schema, name, top)) this.reportNull(keyNode, valueNode, name, childPointer);
+        if (this.check.dialect.warnNull && !this.required(schema, name, top)) this.reportNull(keyNode, valueNode, name, childPointer(pointer, name));
         delete result[name];
         continue;
       }
       if (top && this.check.delegated?.includes(name)) {
         result[name] = rawValue(valueNode);
-        this.located?.set(childPointer, { key: keyNode, value: valueNode });
+        const at = childPointer(pointer, name);
+        this.located?.set(at, { key: keyNode, value: valueNode });
         // The entries of a delegated list are still checked here (a plugin that is not an object): point at them.
-        if (valueNode.type === 'array') (valueNode.children ?? []).forEach((entry, i) => this.located?.set(`${childPointer}/${i}`, { value: entry }));
+        if (valueNode.type === 'array') (valueNode.children ?? []).forEach((entry, i) => this.located?.set(`${at}/${i}`, { value: entry }));
         continue;
       }
       const childSchema = schema?.properties?.[name] ??
         (typeof schema?.additionalProperties === 'object' ? schema.additionalProperties : undefined);
       // The consumer skips an empty value here (Go's `if x != ""`), so its format does not apply.
       if (valueNode.value === '' && childSchema?.['x-emptyIsUnset']) continue;
-      result[name] = this.build(valueNode, childSchema, childPointer, false, keyNode);
+      result[name] = valueNode.type !== 'object' && valueNode.type !== 'array' && !this.located
+        ? valueNode.value
+        : this.build(valueNode, childSchema, childPointer(pointer, name), false, keyNode);
     }
+    names.length = base;
+    this.keyNodes.length = base;
     return result;
   }
 
@@ -198,6 +216,11 @@ class InstanceWalker {
       `"${name}" is null, which plugins treat as not set: the default applies. Give it a value or remove it.`);
     this.report({ ...f, tags: ['unnecessary'] });
   }
+}
+
+/** A property's JSON pointer: made only where needed, since most values are scalars that report nothing. */
+function childPointer(pointer: string, name: string): string {
+  return `${pointer}/${escape(name)}`;
 }
 
 function describeError(error: ErrorObject, located: Map<string, Located>, check: ObjectCheck, root: JsonSchema): Finding | undefined {
