@@ -79,6 +79,10 @@ test('a single-plugin config has no list: the verdict names its plugin, not "plu
   assert.ok(text.includes('verdict: reject — ADD failed in the bridge plugin\n  ADD 1 bridge failed: [999] invalid VLAN ID 5000'), text);
   const check = panelText({ ...single, steps: [{ index: 0, type: 'bridge', command: 'CHECK', ok: false }] }, 'bridge.conf');
   assert.ok(check.includes('verdict: reject — CHECK failed in the bridge plugin after every ADD succeeded'), check);
+  // The problem on the plugin and the panel's list of failures do not count plugins either.
+  const located = { ...single, steps: [{ ...single.steps[0], range: { line: 1, column: 1, endLine: 4, endColumn: 2 } }] };
+  assert.equal(tryProblems(located)[0].message, 'The bridge plugin failed ADD in the sandbox: [999] invalid VLAN ID 5000');
+  assert.ok(panelText(located, 'bridge.conf').includes('failed plugins in the file:\n  line 1: bridge, ADD\n'));
 });
 
 test('the sandbox marks a single-plugin config in its report, and a one-plugin list not', async () => {

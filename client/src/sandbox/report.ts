@@ -48,6 +48,9 @@ export interface TryProblem {
   message: string;
 }
 
+/** " (plugin 2)": where a step's plugin stands in a list; nothing for a single-plugin config, which has no list. */
+const position = (report: TryJson, s: TryStep) => (report.single ? '' : ` (plugin ${s.index + 1})`);
+
 /**
  * One problem per failed step, on its plugin entry. ADD and CHECK failures are the config's
  * rejection (errors); a failed DEL does not change the verdict but would leak on a real node
@@ -65,7 +68,7 @@ export function tryProblems(report: TryJson): TryProblem[] {
         end: r ? { line: r.endLine - 1, character: r.endColumn - 1 } : { line: 0, character: 0 },
         severity: s.command === 'DEL' ? 'warning' : 'error',
         code: s.command === 'DEL' ? CLEANUP_ERROR : PLUGIN_ERROR,
-        message: `The ${s.type} plugin (plugin ${s.index + 1}) failed ${s.command} in the sandbox: ${what}`,
+        message: `The ${s.type} plugin${position(report, s)} failed ${s.command} in the sandbox: ${what}`,
       } satisfies TryProblem;
     });
 }
@@ -82,7 +85,7 @@ export function panelText(report: TryJson, what: string): string {
   const located = report.steps.filter((s) => !s.ok && s.range);
   if (located.length > 0) {
     lines.push('', 'failed plugins in the file:');
-    for (const s of located) lines.push(`  line ${s.range!.line}: ${s.type} (plugin ${s.index + 1}), ${s.command}`);
+    for (const s of located) lines.push(`  line ${s.range!.line}: ${s.type}${position(report, s)}, ${s.command}`);
   }
   if (report.verdict === 'reject' && report.result === null) lines.push('', 'No result: the chain did not get through ADD.');
   return lines.join('\n') + '\n';
