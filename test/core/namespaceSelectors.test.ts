@@ -143,3 +143,50 @@ test('what is not a v1 Namespace, or does not parse, declares nothing', () => {
   service.indexFile(uri('monitoring.yaml'), '{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "monitoring", "labels": {"team": "ops"}}}\n');
   assert.deepEqual(selected(1), ['db.yaml', 'metrics.yaml']);
 });
+
+/** A policy in shop whose ingress peers have only a namespaceSelector: every pod of those namespaces. */
+const namespaceOnlyPolicy = (...namespaceSelectors: string[]) => `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: in
+  namespace: shop
+spec:
+  podSelector: {}
+  ingress:
+    - from:
+${namespaceSelectors.map((s) => `        - namespaceSelector: ${s}\n`).join('')}`;
+
+test('a peer with only a namespaceSelector selects every pod of its namespaces: definition, hover, references', () => {
+  const text = namespaceOnlyPolicy('{matchLabels: {team: ops}}', '{}', '{matchLabels: {team: nobody}}');
+  const { service, diagnostics } = setup(text);
+  const doc = yamlDoc('policy.yaml', text);
+  const peer = (n: number) => {
+    let offset = -1;
+    for (let i = 0; i < n; i++) offset = text.indexOf('namespaceSelector', offset + 1);
+    return doc.positionAt(offset + 3);
+  };
+  const selected = (n: number) => service.definition(doc, peer(n)).map((l) => l.uri.slice(uri('').length));
+  const hover = (n: number) => (service.hover(doc, peer(n))!.contents as { value: string }).value;
+  assert.deepEqual(selected(1), ['db.yaml']);
+  assert.match(hover(1), /^\*\*every pod\*\* in namespaces selected by \*\*team=ops\*\*\n\nSelects 1 pod template in namespace infra:\n\n- Deployment db\n/);
+  assert.deepEqual(selected(2), ['db.yaml', 'web.yaml']);
+  assert.match(hover(2), /^\*\*every pod\*\* in \*\*every namespace\*\*\n\nSelects 2 pod templates in namespaces infra, shop:/);
+  assert.deepEqual(selected(3), []);
+  // A peer that allows nothing of this workspace is no mistake: its pods may live elsewhere.
+  assert.deepEqual(brief(diagnostics), []);
+  // From the workload, the peers that let its pods in, at their namespaceSelector.
+  const db = yamlDoc('db.yaml', workload('db', 'infra'));
+  const refs = service.references(db, db.positionAt(workload('db', 'infra').indexOf('app: db') + 1));
+  assert.deepEqual(refs.map((l) => [l.uri, l.range.start.line, l.range.start.character]), [[uri('policy.yaml'), 9, 10], [uri('policy.yaml'), 10, 10]]);
+});
+
+test('from a Namespace object, references are the policy peers whose namespaceSelector selects it', () => {
+  const text = policy('{matchLabels: {team: ops}}', '{matchLabels: {team: shop}}', '{matchLabels: {kubernetes.io/metadata.name: infra}}', '{}');
+  const { service } = setup(text);
+  const namespaces = `${namespace('shop', 'team: shop, env: prod')}---\n${namespace('infra', 'team: ops, env: prod')}`;
+  const doc = yamlDoc('namespaces.yaml', namespaces);
+  const refs = (name: string) => service.references(doc, doc.positionAt(namespaces.indexOf(`name: ${name}`) + 6)).map((l) => [l.uri, l.range.start.line]);
+  // The peers by label, by name, and the one that selects every namespace; not the one for team shop.
+  assert.deepEqual(refs('infra'), [[uri('policy.yaml'), 12], [uri('policy.yaml'), 16], [uri('policy.yaml'), 18]]);
+  assert.deepEqual(refs('shop'), [[uri('policy.yaml'), 14], [uri('policy.yaml'), 18]]);
+});

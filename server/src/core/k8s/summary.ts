@@ -58,8 +58,9 @@ export interface ObjectSummary {
     podSelector: LabelSelector;
     selectorSpan: Span;
     /**
-     * The podSelectors of ingress `from` and egress `to` peers. Without a namespaceSelector a peer
-     * picks pods of the policy's namespace; with one, pods of the namespaces it selects.
+     * The podSelectors of ingress `from` and egress `to` peers (a peer with only a namespaceSelector:
+     * every pod, spanning that key). Without a namespaceSelector a peer picks pods of the policy's
+     * namespace; with one, pods of the namespaces it selects.
      */
     peers: { selector: LabelSelector; crossNamespace: boolean; namespaceSelector?: LabelSelector; span: Span }[];
     types: string[];
@@ -188,14 +189,16 @@ function policyFacts(spec: JsonNode | undefined): ObjectSummary['policy'] {
       const ports = items(property(rule, 'ports'));
       if (direction === 'egress' && (ports.length === 0 || ports.some((p) => property(p, 'port')?.value === 53 || property(p, 'port')?.value === 'dns'))) allowsDns = true;
       for (const peer of items(property(rule, key))) {
-        const podSelector = property(peer, 'podSelector');
-        const selector = readLabelSelector(podSelector);
-        // `namespaceSelector: null` is no selector at all to the API server: the policy's own namespace
+        // A null selector is no selector at all to the API server (for namespaceSelector: the policy's own namespace).
+        const podSelector = setProperty(peer, 'podSelector');
         const namespaceSelector = setProperty(peer, 'namespaceSelector');
-        if (selector) {
+        // A peer with only a namespaceSelector allows every pod of the namespaces it selects.
+        const selector = podSelector ? readLabelSelector(podSelector) : namespaceSelector && { requirements: [] };
+        const anchor = podSelector ?? namespaceSelector;
+        if (selector && anchor) {
           peers.push({
             selector, crossNamespace: !!namespaceSelector, namespaceSelector: readLabelSelector(namespaceSelector),
-            span: span(podSelector!.parent?.children?.[0] ?? podSelector!),
+            span: span(anchor.parent?.children?.[0] ?? anchor),
           });
         }
       }

@@ -1,6 +1,7 @@
 // Go to definition and find references between objects: a requested network and its
 // NetworkAttachmentDefinition, an Ingress backend and its Service, Services and NetworkPolicies
-// (their podSelector and the podSelectors of their peers) and the pod templates they select.
+// (their podSelector and the podSelectors of their peers) and the pod templates they select, and a
+// Namespace and the policy peers whose namespaceSelector selects it.
 import type { Span } from '../k8s/summary';
 import { describeSelector, type LabelSelector } from './selectors';
 import { namespaceNameLabel, namespaceSelects, peerNamespaces, peerWorkloads, selectedWorkloads } from './crossChecks';
@@ -43,8 +44,16 @@ export function references(index: WorkspaceIndex, uri: string, offset: number): 
         .map((b) => ({ uri: i.uri, span: b.span })));
     }
     if (object.workload) return [...selectorsOf(index, object).map(at), ...peersSelecting(index, object)];
+    if (object.kind === 'Namespace') return peersSelectingNamespace(index, object.name);
   }
   return [];
+}
+
+/** Policy peers whose namespaceSelector certainly selects this namespace (by its labels in the workspace, or its name). */
+function peersSelectingNamespace(index: WorkspaceIndex, namespace: string): Target[] {
+  return index.all().flatMap((o) => (o.policy?.peers ?? [])
+    .filter((p) => p.namespaceSelector && namespaceSelects(index, p.namespaceSelector, namespace) === true)
+    .map((p) => ({ uri: o.uri, span: p.span })));
 }
 
 /** Services and NetworkPolicies whose selectors pick this workload's pods. */
@@ -69,7 +78,7 @@ export function selectorHover(index: WorkspaceIndex, uri: string, offset: number
     const { selector, peer, namespaces, selected } = selection;
     const crossNamespace = !!peer?.crossNamespace;
     const title = crossNamespace
-      ? `**${describeSelector(selector)}** in namespaces selected by **${peer!.namespaceSelector ? describeSelector(peer!.namespaceSelector) : 'a namespaceSelector'}**`
+      ? `**${describeSelector(selector)}** in ${namespacesOf(peer!.namespaceSelector)}`
       : `**${describeSelector(selector)}**${peer ? ` (a peer of this policy: pods in namespace ${object.namespace})` : ''}`;
     let summary: string;
     if (!namespaces || !selected) {
@@ -90,6 +99,12 @@ export function selectorHover(index: WorkspaceIndex, uri: string, offset: number
     return { span: selection.span, markdown: `${title}\n\n${summary}` };
   }
   return undefined;
+}
+
+/** "namespaces selected by **team=ops**", or "**every namespace**" for an empty namespaceSelector. */
+function namespacesOf(selector: LabelSelector | undefined): string {
+  if (!selector) return 'namespaces selected by **a namespaceSelector**';
+  return selector.requirements.length === 0 ? '**every namespace**' : `namespaces selected by **${describeSelector(selector)}**`;
 }
 
 /** Why a namespaceSelector's namespaces cannot be told: which namespaces' labels are missing or disagree. */
@@ -123,7 +138,7 @@ interface Selection {
   selected?: IndexedObject[];
 }
 
-/** The selector under the cursor: a Service's, a policy's podSelector, or a policy peer's podSelector. */
+/** The selector under the cursor: a Service's, a policy's podSelector, or a policy peer's podSelector (or namespaceSelector, when it has no podSelector). */
 function selectionAt(index: WorkspaceIndex, object: IndexedObject, offset: number): Selection | undefined {
   const own = (selector: LabelSelector, span: Span): Selection =>
     ({ span, selector, namespaces: [object.namespace], selected: selectedWorkloads(index, object.namespace, selector) });
