@@ -402,6 +402,11 @@ spec:
     file(parts),
     file(parts).replace('team: web', 'team: ops'), // the Namespace's labels
     file(parts).replace('name: shop\n  labels', 'name: shops\n  labels'),
+    file(parts),
+    // edits whose objects read the same but for their spans: the objects are kept, with new spans
+    file(parts).replace('image: nginx', 'image: nginx:1.27'),
+    file(parts).replace('image: nginx', 'image: nginx:1.27').replace('  ports:\n    - name: http\n      port: 80', '  # the web port\n  ports:\n    - name: http\n      port: 80'),
+    file(parts).replace('  selector:\n    app: web', '  selector:   {app: web}'),
   ];
   const live = createLanguageService();
   const view = (service: ReturnType<typeof createLanguageService>, doc: TextDocument) => {
@@ -420,6 +425,23 @@ spec:
     const doc = yamlDoc('all.yaml', text, i + 1);
     assert.deepEqual(view(live, doc), view(createLanguageService(), doc), `version ${i + 1}`);
   });
+});
+
+test('an edit that changes nothing the index holds (a comment, an image) leaves the workspace as it was: other files keep their diagnostics', () => {
+  const service = createLanguageService();
+  const text = [app(), svc].join('---\n');
+  service.validate(yamlDoc('app.yaml', text));
+  const ingress = yamlDoc('ingress.yaml', 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  defaultBackend:\n    service:\n      name: web\n      port: {name: admin}\n');
+  service.validate(ingress);
+  const version = service.workspaceVersion;
+  const edited = text.replace('image: nginx', 'image: nginx:1.27\n          # pinned');
+  service.validate(yamlDoc('app.yaml', edited, 2));
+  assert.equal(service.workspaceVersion, version, 'an image and a comment');
+  // The Service moved down a line: navigation finds its name where it is now.
+  const backend = ingress.positionAt(ingress.getText().indexOf('name: web', 60) + 7);
+  assert.deepEqual(service.definition(ingress, backend).map((l) => l.range.start.line), [edited.split('\n').indexOf('kind: Service') + 2]);
+  service.validate(yamlDoc('app.yaml', edited.replace('targetPort: admin', 'targetPort: 9001'), 3));
+  assert.notEqual(service.workspaceVersion, version, 'a Service port');
 });
 
 test('a file indexed again with the text it was indexed from is not re-indexed, from disk or from its editor', () => {

@@ -200,14 +200,19 @@ export class Workspace {
 /**
  * An open file's objects. A document the analysis kept (the same summary) keeps its object, its
  * spans moved in place if the document moved: an edit then replaces one object of the index, not
- * all of the file's. Kept documents that changed order get new objects instead, since the
- * index's lists are sorted by place (so does the second of two identical documents, which share
- * a summary).
+ * all of the file's. An edited document whose object reads the same but for its spans (a comment,
+ * an image, a value no check across files reads) keeps its object too, with the new spans, so the
+ * index does not change and other files need no new diagnostics. Kept documents that changed
+ * order get new objects instead, since the index's lists are sorted by place (so does the second
+ * of two identical documents, which share a summary).
  * @param before the objects the file's last update made; `now` gets this update's
  */
 function placeObjects(uri: string, docs: DocumentSummaries[], before: Map<ObjectSummary, Placed> | undefined, now: Map<ObjectSummary, Placed>): IndexedObject[] {
   const objects: IndexedObject[] = [];
   let keptUpTo = -1;
+  // The last update's objects in order, for the one an edited document stood in for.
+  const olds = before?.entries();
+  let old = olds?.next();
   for (const { start, summary } of docs) {
     if (!summary) continue;
     const kept = before?.get(summary);
@@ -218,11 +223,46 @@ function placeObjects(uri: string, docs: DocumentSummaries[], before: Map<Object
       object = kept.object;
     } else {
       object = toFileOffsets(summary, uri, start);
+      while (old && !old.done && old.value[1].start <= keptUpTo) old = olds!.next();
+      const replaced = old && !old.done ? old.value : undefined;
+      if (replaced && !docs.some((d) => d.summary === replaced[0]) && equalButSpans(replaced[1].object, object)) {
+        keptUpTo = replaced[1].start;
+        adoptSpans(replaced[1].object, object);
+        object = replaced[1].object;
+      }
     }
     if (!now.has(summary)) now.set(summary, { start, object });
     objects.push(object);
   }
   return objects;
+}
+
+const isSpan = (value: object): value is Span => typeof (value as Span).start === 'number' && typeof (value as Span).end === 'number';
+
+/** Deep equality of two indexed objects that does not look at their spans. */
+function equalButSpans(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (isSpan(a) && isSpan(b)) return true;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    if (!equalButSpans((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}
+
+/** Gives `target` the spans of `source`, an object equal to it but for them (see equalButSpans). */
+function adoptSpans(target: object, source: object): void {
+  if (isSpan(target) && isSpan(source)) {
+    target.start = source.start;
+    target.end = source.end;
+    return;
+  }
+  for (const key of Object.keys(target)) {
+    const child = (target as Record<string, unknown>)[key];
+    if (typeof child === 'object' && child !== null) adoptSpans(child, (source as Record<string, object>)[key]);
+  }
 }
 
 /**

@@ -36,7 +36,8 @@ export class WorkspaceIndex {
 
   setObjects(uri: string, objects: IndexedObject[]): void {
     const old = this.files.get(uri) ?? [];
-    if (objects.length === 0 && old.length === 0) return;
+    // The same objects (an edit moved spans in place, or changed nothing they hold): nothing to patch.
+    if (sameList(objects, old)) return;
     if (objects.length === 0) this.files.delete(uri);
     else this.files.set(uri, objects);
     this.objectCount += objects.length - old.length;
@@ -233,6 +234,12 @@ export function moveSpans(object: IndexedObject, by: number): void {
     move(policy.egressSpan, by);
     for (const peer of policy.peers) move(peer.span, by);
   }
+}
+
+function sameList(a: IndexedObject[], b: IndexedObject[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function move(span: Span | undefined, by: number): void {
