@@ -31,6 +31,12 @@ const rules: Rule[] = [
   checkPluginSpecifics, checkHostLocal,
 ];
 
+/** Only the model of a config, without checking it: what indexing reads of an embedded config. */
+export function modelOf(text: string, registry: SchemaRegistry, shape: ConfigShape | 'auto'): CniModel | undefined {
+  const root = parseJson(text).root;
+  return root?.type === 'object' ? buildModel(root, shape, registry) : undefined;
+}
+
 export function analyzeCni(text: string, registry: SchemaRegistry, options: AnalyzeOptions): CniAnalysis {
   const parsed = parseJson(text);
   const findings = [...parsed.problems];

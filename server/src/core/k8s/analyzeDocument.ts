@@ -34,8 +34,11 @@ const builtInDialect: Dialect = {
 };
 const crdDialect: Dialect = { ...builtInDialect, unknownKeySeverity: 'warning', unknownKeyEffect: 'drops it, or rejects it where the CRD is validated strictly' };
 
-/** @param options.schema false leaves out the check against the kind's schema (indexing needs only the summary). */
-export function analyzeDocument(text: string, services: Services, settings: K8sSettings, options: { schema?: boolean } = {}): DocumentAnalysis {
+/**
+ * @param options.factsOnly for indexing, which needs only the summary: no check against the
+ * kind's schema, and what rules can skip (embedded CNI configs are read, not checked).
+ */
+export function analyzeDocument(text: string, services: Services, settings: K8sSettings, options: { factsOnly?: boolean } = {}): DocumentAnalysis {
   const composed = composeDocument(text);
   const findings: Finding[] = composed.problems.map((p) => finding(p.start, p.end, p.severity, p.code ?? 'yaml/syntax', p.code ? p.message : yamlMessage(p.message)));
   const embedded: EmbeddedRegion[] = [];
@@ -45,7 +48,7 @@ export function analyzeDocument(text: string, services: Services, settings: K8sS
   if (!root || !resource || !def || settings.disabledGroups.includes(def.group)) return { root, resource, findings, embedded };
   const fromSchema: Finding[] = [];
   const fromRules: Finding[] = [];
-  const target = def.kind !== 'ConfigMap' && options.schema !== false ? services.k8s.checkTarget(def) : undefined;
+  const target = def.kind !== 'ConfigMap' && !options.factsOnly ? services.k8s.checkTarget(def) : undefined;
   if (target) {
     checkAgainstSchema(root, target, {
       dialect: def.builtIn ? builtInDialect : crdDialect,
@@ -55,7 +58,7 @@ export function analyzeDocument(text: string, services: Services, settings: K8sS
       scope: def.podTemplate ? networkingScope(def.podTemplate) : undefined,
     }, (f) => fromSchema.push(f));
   }
-  const ctx: K8sRuleContext = { text, resource, def, settings, cni: services.cni, k8s: services.k8s, report: (f) => fromRules.push(f), embed: (r) => embedded.push(r), facts: {} };
+  const ctx: K8sRuleContext = { text, resource, def, settings, cni: services.cni, k8s: services.k8s, report: (f) => fromRules.push(f), embed: (r) => embedded.push(r), facts: {}, factsOnly: options.factsOnly };
   for (const rule of rulesFor(def) as K8sRule[]) rule(ctx);
   // Where a rule speaks about the very same place as the schema, the rule's message is the more precise one.
   const ruled = new Set(fromRules.map((f) => `${f.start}:${f.end}`));

@@ -147,7 +147,7 @@ function keptResults(parts: { text: string }[], before: YamlDocument[]): (Docume
 export function summarizeYaml(text: string, services: Services, settings: K8sSettings): { start: number; summary?: ObjectSummary }[] {
   return splitDocuments(text).map(({ start, text: docText }) => ({
     start,
-    summary: notOurs(docText) ? undefined : analyzeDocument(docText, services, settings, { schema: false }).summary,
+    summary: notOurs(docText) ? undefined : analyzeDocument(docText, services, settings, { factsOnly: true }).summary,
   }));
 }
 

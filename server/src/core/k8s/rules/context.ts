@@ -30,6 +30,8 @@ export interface K8sRuleContext {
   embed(region: EmbeddedRegion): void;
   /** Facts rules find while checking, for the checks across files. */
   facts: RuleFacts;
+  /** Only the facts are wanted (indexing a file): a rule may skip work that can only find problems. */
+  factsOnly?: boolean;
 }
 
 export type K8sRule = (ctx: K8sRuleContext) => void;

@@ -13,7 +13,7 @@ export const checkNad: K8sRule = (ctx) => {
     at(ctx, keyOrValue(config ?? spec ?? resource.kindNode ?? resource.root), 'info', 'k8s/nad-file-config',
       `No CNI config here: Multus uses the config file named "${name}" from its configuration folder on each node. Make sure that file exists on every node that runs pods using this network.`);
   } else if (config.type === 'string') {
-    const cniName = checkEmbeddedCni(ctx, config, 'auto').model?.name;
+    const cniName = checkEmbeddedCni(ctx, config, 'auto')?.name;
     if (cniName !== undefined && name && cniName !== name) {
       at(ctx, keyOrValue(config), 'hint', 'k8s/nad-name-mismatch', `The CNI network name "${cniName}" differs from the NetworkAttachmentDefinition name "${name}"; keeping them equal avoids confusion in logs and network-status.`);
     }
