@@ -21,7 +21,17 @@ test('summaries for the index are those of the full analysis', () => {
     '[1, 2]',
     '',
   ].map(nad).join('---\n');
+  // Kinds whose rules find facts (Calico pools, Multus requests) beside ones whose rules only report.
+  const others = [
+    'apiVersion: crd.projectcalico.org/v1\nkind: IPPool\nmetadata:\n  name: a\nspec:\n  cidr: 10.50.0.0/16\n',
+    'apiVersion: projectcalico.org/v3\nkind: IPPool\nmetadata:\n  name: b\n  labels: {app.kubernetes.io/managed-by: tigera-operator}\nspec:\n  cidr: 10.60.0.0/16\n',
+    'apiVersion: operator.tigera.io/v1\nkind: Installation\nmetadata:\n  name: default\nspec:\n  calicoNetwork:\n    ipPools:\n      - {name: p1, cidr: 10.60.0.0/16}\n      - {name: p2, cidr: fd00:10::/48}\n',
+    'apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: {name: c, namespace: shop}\nspec:\n  endpointSelector: {matchLabels: {app: web}}\n',
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    k8s.v1.cni.cncf.io/networks: \'[{"name": "net", "namespace": "infra"}]\'\nspec:\n  hostNetwork: true\n  containers: [{name: c, image: i, ports: [{name: BAD_NAME, containerPort: 80, hostPort: 81}]}]\n',
+    'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  selector: {app: web}\n  ports: [{port: 99999}]\n',
+  ].join('---\n');
   const texts = [
+    others,
     readFileSync('examples/k8s/shop-networking.yaml', 'utf8'),
     readFileSync('examples/k8s/kube-flannel-cfg.yaml', 'utf8'),
     joinDocuments(generateDocuments(300, { seed: 11 })).text,

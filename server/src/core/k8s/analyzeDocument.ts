@@ -36,7 +36,8 @@ const crdDialect: Dialect = { ...builtInDialect, unknownKeySeverity: 'warning', 
 
 /**
  * @param options.factsOnly for indexing, which needs only the summary: no check against the
- * kind's schema, and what rules can skip (embedded CNI configs are read, not checked).
+ * kind's schema, only the rules that find facts, and those skip what can only find problems
+ * (embedded CNI configs are read, not checked).
  */
 export function analyzeDocument(text: string, services: Services, settings: K8sSettings, options: { factsOnly?: boolean } = {}): DocumentAnalysis {
   const composed = composeDocument(text);
@@ -59,7 +60,7 @@ export function analyzeDocument(text: string, services: Services, settings: K8sS
     }, (f) => fromSchema.push(f));
   }
   const ctx: K8sRuleContext = { text, resource, def, settings, cni: services.cni, k8s: services.k8s, report: (f) => fromRules.push(f), embed: (r) => embedded.push(r), facts: {}, factsOnly: options.factsOnly };
-  for (const rule of rulesFor(def) as K8sRule[]) rule(ctx);
+  for (const rule of rulesFor(def, options.factsOnly) as K8sRule[]) rule(ctx);
   // Where a rule speaks about the very same place as the schema, the rule's message is the more precise one.
   const ruled = new Set(fromRules.map((f) => `${f.start}:${f.end}`));
   findings.push(...fromSchema.filter((f) => !ruled.has(`${f.start}:${f.end}`)), ...fromRules);

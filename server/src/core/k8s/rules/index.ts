@@ -24,6 +24,11 @@ const byGroup: Record<KindDef['group'], K8sRule[]> = {
   flannel: [checkFlannelConfigMap],
 };
 
-export function rulesFor(def: KindDef): K8sRule[] {
-  return [checkMetadata, checkRemovedApi, ...byGroup[def.group]];
+/** The rules that find facts for the checks across files (address ranges, requested networks); the rest only report. */
+const findFacts = new Set<K8sRule>([checkNad, checkWorkload, checkCalico, checkFlannelConfigMap]);
+
+/** @param factsOnly only the rules indexing needs (see K8sRuleContext.factsOnly) */
+export function rulesFor(def: KindDef, factsOnly = false): K8sRule[] {
+  const rules = [checkMetadata, checkRemovedApi, ...byGroup[def.group]];
+  return factsOnly ? rules.filter((rule) => findFacts.has(rule)) : rules;
 }

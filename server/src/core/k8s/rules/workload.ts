@@ -16,7 +16,7 @@ export const checkWorkload: K8sRule = (ctx) => {
     const requests = checkNetworksAnnotation(ctx, annotationsOf(metadata));
     ctx.facts.networks = requests.map((r) => ({ name: r.name, namespace: r.namespace, span: { start: r.start, end: r.end } }));
   }
-  if (spec?.type !== 'object') return;
+  if (spec?.type !== 'object' || ctx.factsOnly) return;
   checkPorts(ctx, spec);
   checkDns(ctx, spec);
 };
