@@ -186,7 +186,12 @@ test('from a Namespace object, references are the policy peers whose namespaceSe
   const namespaces = `${namespace('shop', 'team: shop, env: prod')}---\n${namespace('infra', 'team: ops, env: prod')}`;
   const doc = yamlDoc('namespaces.yaml', namespaces);
   const refs = (name: string) => service.references(doc, doc.positionAt(namespaces.indexOf(`name: ${name}`) + 6)).map((l) => [l.uri, l.range.start.line]);
-  // The peers by label, by name, and the one that selects every namespace; not the one for team shop.
-  assert.deepEqual(refs('infra'), [[uri('policy.yaml'), 12], [uri('policy.yaml'), 16], [uri('policy.yaml'), 18]]);
-  assert.deepEqual(refs('shop'), [[uri('policy.yaml'), 14], [uri('policy.yaml'), 18]]);
+  // The peers by label, by name, and the one that selects every namespace (at their namespaceSelector); not the one for team shop.
+  assert.deepEqual(refs('infra'), [[uri('policy.yaml'), 11], [uri('policy.yaml'), 15], [uri('policy.yaml'), 17]]);
+  assert.deepEqual(refs('shop'), [[uri('policy.yaml'), 13], [uri('policy.yaml'), 17]]);
+  // On a peer's namespaceSelector, as on its podSelector: what the peer selects.
+  const policyDoc = yamlDoc('policy.yaml', text);
+  const onNamespaceSelector = policyDoc.positionAt(text.indexOf('namespaceSelector') + 3);
+  assert.deepEqual(service.definition(policyDoc, onNamespaceSelector).map((l) => l.uri), [uri('db.yaml')]);
+  assert.deepEqual(service.hover(policyDoc, onNamespaceSelector)?.range?.start, { line: 11, character: 10 });
 });

@@ -90,7 +90,7 @@ function everySpan(): ObjectSummary {
     workload: { labels: {}, span: span(), ports: [{ protocol: 'TCP', port: 80, span: span() }], networks: [{ name: 'net', span: span() }] },
     service: { type: 'ClusterIP', selector, selectorSpan: span(), ports: [{ port: 80, span: span(), targetPort: 8080, targetSpan: span() }] },
     ingress: { backends: [{ service: 'web', span: span(), port: 80, portSpan: span() }] },
-    policy: { podSelector: selector, selectorSpan: span(), egressSpan: span(), peers: [{ selector, crossNamespace: false, span: span() }], types: ['Egress'], egressWithoutDns: true },
+    policy: { podSelector: selector, selectorSpan: span(), egressSpan: span(), peers: [{ selector, crossNamespace: true, namespaceSelector: selector, span: span(), namespaceSpan: span() }], types: ['Egress'], egressWithoutDns: true },
   };
 }
 

@@ -60,9 +60,9 @@ export interface ObjectSummary {
     /**
      * The podSelectors of ingress `from` and egress `to` peers (a peer with only a namespaceSelector:
      * every pod, spanning that key). Without a namespaceSelector a peer picks pods of the policy's
-     * namespace; with one, pods of the namespaces it selects.
+     * namespace; with one, pods of the namespaces it selects (`namespaceSpan` is its key).
      */
-    peers: { selector: LabelSelector; crossNamespace: boolean; namespaceSelector?: LabelSelector; span: Span }[];
+    peers: { selector: LabelSelector; crossNamespace: boolean; namespaceSelector?: LabelSelector; span: Span; namespaceSpan?: Span }[];
     types: string[];
     /** Egress is restricted (policyTypes has Egress) and no rule allows port 53. */
     egressWithoutDns: boolean;
@@ -199,6 +199,7 @@ function policyFacts(spec: JsonNode | undefined): ObjectSummary['policy'] {
           peers.push({
             selector, crossNamespace: !!namespaceSelector, namespaceSelector: readLabelSelector(namespaceSelector),
             span: span(anchor.parent?.children?.[0] ?? anchor),
+            ...(namespaceSelector ? { namespaceSpan: span(namespaceSelector.parent?.children?.[0] ?? namespaceSelector) } : {}),
           });
         }
       }

@@ -53,7 +53,7 @@ export function references(index: WorkspaceIndex, uri: string, offset: number): 
 function peersSelectingNamespace(index: WorkspaceIndex, namespace: string): Target[] {
   return index.all().flatMap((o) => (o.policy?.peers ?? [])
     .filter((p) => p.namespaceSelector && namespaceSelects(index, p.namespaceSelector, namespace) === true)
-    .map((p) => ({ uri: o.uri, span: p.span })));
+    .map((p) => ({ uri: o.uri, span: p.namespaceSpan ?? p.span })));
 }
 
 /** Services and NetworkPolicies whose selectors pick this workload's pods. */
@@ -138,15 +138,16 @@ interface Selection {
   selected?: IndexedObject[];
 }
 
-/** The selector under the cursor: a Service's, a policy's podSelector, or a policy peer's podSelector (or namespaceSelector, when it has no podSelector). */
+/** The selector under the cursor: a Service's, a policy's podSelector, or a policy peer's podSelector or namespaceSelector. */
 function selectionAt(index: WorkspaceIndex, object: IndexedObject, offset: number): Selection | undefined {
   const own = (selector: LabelSelector, span: Span): Selection =>
     ({ span, selector, namespaces: [object.namespace], selected: selectedWorkloads(index, object.namespace, selector) });
   if (object.service?.selector && inside(object.service.selectorSpan, offset)) return own(object.service.selector, object.service.selectorSpan!);
   if (!object.policy) return undefined;
   if (inside(object.policy.selectorSpan, offset)) return own(object.policy.podSelector, object.policy.selectorSpan);
-  const peer = object.policy.peers.find((p) => inside(p.span, offset));
+  const peer = object.policy.peers.find((p) => inside(p.span, offset) || inside(p.namespaceSpan, offset));
   if (!peer) return undefined;
   const namespaces = peerNamespaces(index, object.namespace, peer);
-  return { span: peer.span, selector: peer.selector, peer, namespaces, selected: namespaces && peerWorkloads(index, object.namespace, peer) };
+  const span = inside(peer.span, offset) ? peer.span : peer.namespaceSpan!;
+  return { span, selector: peer.selector, peer, namespaces, selected: namespaces && peerWorkloads(index, object.namespace, peer) };
 }

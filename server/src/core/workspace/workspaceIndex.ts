@@ -232,7 +232,10 @@ export function moveSpans(object: IndexedObject, by: number): void {
   if (policy) {
     move(policy.selectorSpan, by);
     move(policy.egressSpan, by);
-    for (const peer of policy.peers) move(peer.span, by);
+    for (const peer of policy.peers) {
+      move(peer.span, by);
+      move(peer.namespaceSpan, by);
+    }
   }
 }
 
@@ -273,7 +276,7 @@ export function toFileOffsets(summary: ObjectSummary, uri: string, docStart: num
       ...summary.policy,
       selectorSpan: s(summary.policy.selectorSpan),
       egressSpan: maybe(summary.policy.egressSpan),
-      peers: summary.policy.peers.map((p) => ({ ...p, span: s(p.span) })),
+      peers: summary.policy.peers.map((p) => ({ ...p, span: s(p.span), ...(p.namespaceSpan ? { namespaceSpan: s(p.namespaceSpan) } : {}) })),
     },
   };
 }
