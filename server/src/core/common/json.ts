@@ -104,6 +104,11 @@ export function keyOf(value: Node): Node | undefined {
   return value.parent?.type === 'property' ? value.parent.children?.[0] : undefined;
 }
 
+/** The key node of the property holding `value`, falling back to the value: where to point at a key's problem. */
+export function keyOrValue(value: Node): Node {
+  return keyOf(value) ?? value;
+}
+
 export function stringValue(node: Node | undefined): string | undefined {
   return node?.type === 'string' ? (node.value as string) : undefined;
 }

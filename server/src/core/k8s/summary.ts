@@ -1,7 +1,7 @@
 // The facts about one Kubernetes object that checks across files need: labels and ports of pod
 // templates, selectors, backends, requested networks and address ranges. Offsets are relative
 // to the object's document, like everything else computed per document.
-import { property, stringValue, type JsonNode } from '../common/json';
+import { keyOrValue, property, stringValue, type JsonNode } from '../common/json';
 import { readLabelSelector, readMapSelector, type LabelSelector } from '../workspace/selectors';
 import type { KindDef } from './kinds';
 import { items, nodeAt, stringMap, type Resource } from './resource';
@@ -142,7 +142,7 @@ function serviceFacts(spec: JsonNode | undefined): ObjectSummary['service'] {
   const selectorNode = property(spec, 'selector');
   return {
     selector: readMapSelector(selectorNode),
-    selectorSpan: selectorNode ? span(selectorNode.parent?.children?.[0] ?? selectorNode) : undefined,
+    selectorSpan: selectorNode ? span(keyOrValue(selectorNode)) : undefined,
     type: stringValue(property(spec, 'type')) ?? 'ClusterIP',
     ports: items(property(spec, 'ports')).map((p) => {
       const target = property(p, 'targetPort');
@@ -198,8 +198,8 @@ function policyFacts(spec: JsonNode | undefined): ObjectSummary['policy'] {
         if (selector && anchor) {
           peers.push({
             selector, crossNamespace: !!namespaceSelector, namespaceSelector: readLabelSelector(namespaceSelector),
-            span: span(anchor.parent?.children?.[0] ?? anchor),
-            ...(namespaceSelector ? { namespaceSpan: span(namespaceSelector.parent?.children?.[0] ?? namespaceSelector) } : {}),
+            span: span(keyOrValue(anchor)),
+            ...(namespaceSelector ? { namespaceSpan: span(keyOrValue(namespaceSelector)) } : {}),
           });
         }
       }
@@ -207,10 +207,10 @@ function policyFacts(spec: JsonNode | undefined): ObjectSummary['policy'] {
   }
   return {
     podSelector: readLabelSelector(selectorNode) ?? { requirements: [] },
-    selectorSpan: span(selectorNode?.parent?.children?.[0] ?? spec ?? selectorNode ?? ({ offset: 0, length: 0 } as JsonNode)),
+    selectorSpan: span(selectorNode ? keyOrValue(selectorNode) : spec ?? ({ offset: 0, length: 0 } as JsonNode)),
     peers,
     types: effectiveTypes,
     egressWithoutDns: effectiveTypes.includes('Egress') && !allowsDns,
-    egressSpan: egress ? span(egress.parent?.children?.[0] ?? egress) : selectorNode ? span(selectorNode.parent?.children?.[0] ?? selectorNode) : undefined,
+    egressSpan: egress ? span(keyOrValue(egress)) : selectorNode ? span(keyOrValue(selectorNode)) : undefined,
   };
 }

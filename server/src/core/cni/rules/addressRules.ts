@@ -1,7 +1,7 @@
 // Address checks for IPAM sections that a schema cannot express: host bits, ranges inside
 // their subnet, overlapping subnets, address families. host-local rejects most of these.
 import { finding, type Severity } from '../../common/findings';
-import { keyOf, propertyLoose, stringValue, type JsonNode } from '../../common/json';
+import { keyOrValue, propertyLoose, stringValue, type JsonNode } from '../../common/json';
 import { contains, formatNetwork, overlaps, parseCidr, parseIp, width, type Cidr } from '../../common/ip';
 import { aboutNullKey, isSet, span, type Rule, type RuleContext } from './context';
 
@@ -35,7 +35,7 @@ export const checkHostLocal: Rule = (ctx) => {
       // "", ranges or not. An empty one is reported at its value, where this replaces the schema's
       // plain "not a CIDR"; a null one at its key.
       const state = subnet.type === 'null' ? 'null' : 'empty';
-      const at = span(state === 'null' ? keyOf(subnet) ?? subnet : subnet);
+      const at = span(state === 'null' ? keyOrValue(subnet) : subnet);
       const code = state === 'empty' ? 'cni/invalid-address' : hasRanges ? 'cni/wrong-type' : 'cni/missing-key';
       const message = hasRanges
         ? `"subnet" is ${state}, which host-local cannot read: it fails with "invalid CIDR address" instead of ignoring it. Remove "subnet", or give it a CIDR such as "10.22.0.0/16".`
@@ -44,7 +44,7 @@ export const checkHostLocal: Rule = (ctx) => {
       ctx.report(aboutNullKey(finding(at.start, at.end, 'error', code, message), ranges ? [ranges] : []));
     } else if (!isSet(subnet) && !hasRanges) {
       // ranges, if there at all, is null here: point at it.
-      const at = span(ranges ? keyOf(ranges) ?? ranges : plugin.ipamNode.parent?.children?.[0] ?? plugin.ipamNode);
+      const at = span(keyOrValue(ranges ?? plugin.ipamNode));
       const f = finding(at.start, at.end, 'error', 'cni/missing-key',
         `${ranges ? '"ranges" is null, which counts as not set: ' : ''}${need}: without them it fails with "no IP ranges specified".`);
       ctx.report(ranges ? aboutNullKey(f) : f);

@@ -1,6 +1,6 @@
 // What every CNI rule receives: the text, its model, the schemas, and where to report.
 import type { Finding } from '../../common/findings';
-import { keyOf, type JsonNode } from '../../common/json';
+import { keyOrValue, type JsonNode } from '../../common/json';
 import type { CniModel } from '../model';
 import type { SchemaRegistry } from '../schemaRegistry';
 
@@ -28,7 +28,7 @@ export function span(node: JsonNode): { start: number; end: number } {
 const aboutNullKeys = new WeakMap<Finding, number[]>();
 
 export function aboutNullKey(f: Finding, also: JsonNode[] = []): Finding {
-  aboutNullKeys.set(f, [f.start, ...also.map((n) => (keyOf(n) ?? n).offset)]);
+  aboutNullKeys.set(f, [f.start, ...also.map((n) => keyOrValue(n).offset)]);
   return f;
 }
 
@@ -44,7 +44,7 @@ export function isSet(node: JsonNode | undefined): node is JsonNode {
 
 /** Where to report a required key that is not set: on the key when it is there but null, else on its object. */
 export function unsetAt(object: JsonNode, node: JsonNode | undefined): { start: number; end: number } {
-  return node ? span(keyOf(node) ?? node) : anchorOf(object);
+  return node ? span(keyOrValue(node)) : anchorOf(object);
 }
 
 /**

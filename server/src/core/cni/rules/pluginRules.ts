@@ -1,14 +1,14 @@
 // Cross-key rules of individual plugins that JSON Schema cannot express, each one
 // something the real plugin rejects (error) or silently ignores (warning).
 import { finding } from '../../common/findings';
-import { propertyLoose, keyOf, type JsonNode } from '../../common/json';
+import { propertyLoose, keyOf, keyOrValue, type JsonNode } from '../../common/json';
 import type { PluginEntry } from '../model';
 import { aboutNullKey, hasValue, isSet, span, type Rule, type RuleContext } from './context';
 
 type PluginRule = (plugin: PluginEntry, ctx: RuleContext) => void;
 
 const get = (plugin: PluginEntry, key: string) => propertyLoose(plugin.node, key);
-const keyRange = (node: JsonNode) => span(keyOf(node) ?? node);
+const keyRange = (node: JsonNode) => span(keyOrValue(node));
 const hasCapability = (plugin: PluginEntry, name: string) => propertyLoose(get(plugin, 'capabilities'), name)?.value === true;
 
 function bothSet(plugin: PluginEntry, ctx: RuleContext, a: string, b: string, message: string, onlyWhenTrue = false): void {

@@ -1,8 +1,8 @@
 // Cilium policies: the selector a rule applies to, CIDR peers, and FQDN rules.
-import { property, stringValue, type JsonNode } from '../../common/json';
+import { keyOrValue, property, stringValue, type JsonNode } from '../../common/json';
 import { contains, parseCidr } from '../../common/ip';
 import { items } from '../resource';
-import { at, firstNullKey, keyOrValue, nullNote, setProperty, type K8sRule, type K8sRuleContext } from './context';
+import { at, firstNullKey, nullNote, setProperty, type K8sRule, type K8sRuleContext } from './context';
 
 const l3Peers = ['toEndpoints', 'toCIDR', 'toCIDRSet', 'toEntities', 'toServices', 'toGroups', 'toNodes'];
 

@@ -1,7 +1,7 @@
 // What every Kubernetes rule receives: one document's text and object, its kind, the settings.
 import type { Finding, Fix } from '../../common/findings';
 import { finding, type Severity } from '../../common/findings';
-import { property, type JsonNode } from '../../common/json';
+import { keyOrValue, property, type JsonNode } from '../../common/json';
 import type { KindDef } from '../kinds';
 import type { Resource } from '../resource';
 import type { EmbeddedRegion } from '../embedded';
@@ -38,11 +38,6 @@ export type K8sRule = (ctx: K8sRuleContext) => void;
 
 export function at(ctx: K8sRuleContext, node: JsonNode, severity: Severity, code: string, message: string, fixes?: Fix[]): void {
   ctx.report(finding(node.offset, node.offset + node.length, severity, code, message, fixes));
-}
-
-/** The key node of the property holding `value`, falling back to the value. */
-export function keyOrValue(value: JsonNode): JsonNode {
-  return value.parent?.type === 'property' ? value.parent.children![0] : value;
 }
 
 /**

@@ -1,11 +1,11 @@
 // Ingress rules the schema cannot express, and the migration of removed v1beta1 Ingresses to
 // networking.k8s.io/v1 as a quick fix that keeps comments and formatting.
 import { editsOverlap, type Fix, type TextEdit } from '../../common/findings';
-import { property, stringValue, type JsonNode } from '../../common/json';
+import { keyOrValue, property, stringValue, type JsonNode } from '../../common/json';
 import { parseIp } from '../../common/ip';
 import { ianaServiceName, wildcardSubdomain } from '../names';
 import { items, nodeAt } from '../resource';
-import { at, firstNullKey, keyOrValue, nullNote, setProperty, type K8sRule, type K8sRuleContext } from './context';
+import { at, firstNullKey, nullNote, setProperty, type K8sRule, type K8sRuleContext } from './context';
 import { lineStartAt } from '../../common/lines';
 
 export const checkIngress: K8sRule = (ctx) => {

@@ -1,7 +1,7 @@
 // NetworkAttachmentDefinition: its CNI config (a JSON string) gets the full CNI checks, mapped
 // into the YAML; an empty config delegates to a file on the node.
-import { property } from '../../common/json';
-import { at, keyOrValue, type K8sRule } from './context';
+import { keyOrValue, property } from '../../common/json';
+import { at, type K8sRule } from './context';
 import { checkEmbeddedCni } from './embeddedCni';
 
 export const checkNad: K8sRule = (ctx) => {

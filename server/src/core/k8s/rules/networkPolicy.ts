@@ -1,9 +1,9 @@
 // NetworkPolicy rules beyond the schema: peers, CIDRs and except blocks, port ranges, and
 // policies whose effect differs from what they seem to say.
-import { property, stringValue, type JsonNode } from '../../common/json';
+import { keyOrValue, property, stringValue, type JsonNode } from '../../common/json';
 import { contains, formatNetwork, parseCidr } from '../../common/ip';
 import { items } from '../resource';
-import { at, firstNullKey, keyOrValue, nullNote, setProperty, type K8sRule, type K8sRuleContext } from './context';
+import { at, firstNullKey, nullNote, setProperty, type K8sRule, type K8sRuleContext } from './context';
 
 export const checkNetworkPolicy: K8sRule = (ctx) => {
   const spec = property(ctx.resource.root, 'spec');

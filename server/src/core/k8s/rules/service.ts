@@ -1,10 +1,10 @@
 // Service rules the schema cannot express: port names, node ports, traffic policies, headless
 // and ExternalName Services (the API server's cross-field validation).
-import { property, stringValue, type JsonNode } from '../../common/json';
+import { keyOrValue, property, stringValue, type JsonNode } from '../../common/json';
 import { parseCidr } from '../../common/ip';
 import { dns1123Label, dns1123Subdomain, ianaServiceName } from '../names';
 import { items } from '../resource';
-import { at, firstNullKey, keyOrValue, nullNote, setProperty, type K8sRule, type K8sRuleContext } from './context';
+import { at, firstNullKey, nullNote, setProperty, type K8sRule, type K8sRuleContext } from './context';
 
 export const checkService: K8sRule = (ctx) => {
   const spec = property(ctx.resource.root, 'spec');

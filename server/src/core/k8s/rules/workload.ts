@@ -1,10 +1,10 @@
 // The networking parts of workloads: container ports, host networking, DNS settings and the
 // Multus networks annotation on the pod template.
-import { property, stringValue, type JsonNode } from '../../common/json';
+import { keyOrValue, property, stringValue, type JsonNode } from '../../common/json';
 import { parseIp } from '../../common/ip';
 import { ianaServiceName } from '../names';
 import { annotationsOf, items, nodeAt } from '../resource';
-import { at, keyOrValue, type K8sRule, type K8sRuleContext } from './context';
+import { at, type K8sRule, type K8sRuleContext } from './context';
 import { checkNetworksAnnotation } from './multusNetworks';
 
 export const checkWorkload: K8sRule = (ctx) => {
