@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import os from 'node:os';
 import { measureActivation, type ActivationResult } from './activation';
 import { measureCli, type CliResult } from './cliBench';
-import { measureFloor } from './floor';
+import { measureFloor, measureFolderFloor } from './floor';
 import { fileSession, largeSession, workspaceSession, type FileSessionResult, type LargeSessionResult, type WorkspaceSessionResult } from './lspBench';
 import { findProbes, planEdits } from './probes';
 import { renderTable, row, type Row } from './report';
@@ -51,6 +51,8 @@ async function main(): Promise<void> {
 
   log(`floor: yaml on ${w.small.documents} documents`);
   const floor = measureFloor(w.small.text, settings.floorRuns);
+  log(`floor: yaml on the ${w.folder.files}-file folder`);
+  const folderFloor = measureFolderFloor(w.folder.path, settings.cliRuns);
 
   const small: Record<string, FileSessionResult[]> = { CNIKit: [], peer: [] };
   const large: Record<string, LargeSessionResult[]> = { CNIKit: [], peer: [] };
@@ -147,6 +149,8 @@ async function main(): Promise<void> {
     row({ measure: `floor: yaml Parser, CST only (${n} docs)`, unit: 'ms', cnikit: floor.cstMs, note: `median of ${floor.runs}` }),
     row({ measure: `cnikit lint, ${w.folder.files.toLocaleString('en-US')}-manifest folder (${w.folder.documents.toLocaleString('en-US')} docs, ${os.cpus().length} cores)`, unit: 'docs/s', cnikit: cli?.docsPerSecond, target: '≥ 10,000 docs/s', check: (v) => v >= 10_000 }),
     row({ measure: 'cnikit lint wall time', unit: 'ms', cnikit: cli?.wallMs }),
+    row({ measure: 'floor: yaml Parser, CST only, over the folder, one core', unit: 'docs/s', cnikit: folderFloor.cstDocsPerSecond, note: `median of ${folderFloor.runs}; files read beforehand` }),
+    row({ measure: 'floor: yaml parseAllDocuments over the folder, one core', unit: 'docs/s', cnikit: folderFloor.composeDocsPerSecond, note: `median of ${folderFloor.runs}; files read beforehand` }),
     row({ measure: `workspace index, initial (${w.folder.files.toLocaleString('en-US')} files)`, unit: 'ms', cnikit: med(workspace.map((r) => r.initialMs)), target: '≤ 5 s', check: (v) => v <= 5000 }),
     row({ measure: 'workspace index, update after one file changes (median)', unit: 'ms', cnikit: median(workspace.flatMap((r) => r.updateMs)), target: '≤ 20 ms', check: (v) => v <= 20 }),
     row({ measure: 'resident memory, workspace indexed', unit: 'MB', cnikit: med(workspace.map((r) => r.rssMB)) }),
@@ -190,6 +194,7 @@ async function main(): Promise<void> {
     table: rows.map((r) => ({ ...r, cnikit: round(r.cnikit, 3), peer: round(r.peer, 3), ratio: round(r.ratio, 3) })),
     failed,
     floor,
+    folderFloor,
     cli: cli ?? { error: cliError },
     sessions: { small, large, workspace },
     probes,
