@@ -90,6 +90,12 @@ const RULES = {
     maxLength: 63,
     'x-patternMessage': "must be a DNS-1123 label: at most 63 lowercase letters, digits or '-', starting and ending with a letter or digit",
   },
+  // EndpointSlice port names: empty is the default, set ones are labels (discovery validation).
+  dns1123LabelOrEmpty: {
+    pattern: `^(${LABEL})?$`,
+    maxLength: 63,
+    'x-patternMessage': "must be empty or a DNS-1123 label: at most 63 lowercase letters, digits or '-', starting and ending with a letter or digit",
+  },
   dns1123LabelPrefix: {
     pattern: '^[a-z0-9][-a-z0-9]*$',
     maxLength: 63,
