@@ -3,7 +3,7 @@
 // The tree's row builders and the trust rule are pure, so no workbench is needed here.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chooseKubeconfig } from '../../client/src/cluster/kubeconfigSetting';
+import { chooseKubeconfig, kubeconfigInSettingsFile } from '../../client/src/cluster/kubeconfigSetting';
 import * as presentation from '../../client/src/cluster/presentation';
 import * as cluster from '../../server/src/cluster';
 import type { ClusterReport } from '../../server/src/cluster';
@@ -88,5 +88,17 @@ describe('the kubeconfig setting under Workspace Trust', () => {
 
   it('empty values count as unset', () => {
     assert.deepEqual(chooseKubeconfig({ globalValue: '  ', workspaceValue: '' }, true), { kubeconfig: undefined });
+  });
+
+  // VS Code hides a restricted setting's workspace value in Restricted Mode, so the explorer reads the file itself to say it waits for trust
+  it('finds the kubeconfig path a folder settings file or a .code-workspace file sets', () => {
+    const folder = '{\n  // the repo\'s cluster\n  "cnikit.cluster.kubeconfig": " ./kube/config ",\n  "editor.tabSize": 2,\n}\n';
+    assert.equal(kubeconfigInSettingsFile(folder, false), './kube/config');
+    assert.equal(kubeconfigInSettingsFile('{ "folders": [], "settings": { "cnikit.cluster.kubeconfig": "/etc/k" } }', true), '/etc/k');
+    // a key of a .code-workspace file outside "settings" is not a setting
+    assert.equal(kubeconfigInSettingsFile('{ "cnikit.cluster.kubeconfig": "/etc/k" }', true), undefined);
+    for (const text of ['', 'not json', '[1]', '{ "cnikit.cluster.kubeconfig": 3 }', '{ "cnikit.cluster.kubeconfig": "  " }', '{ "settings": null }']) {
+      assert.equal(kubeconfigInSettingsFile(text, text.includes('settings')), undefined, text);
+    }
   });
 });

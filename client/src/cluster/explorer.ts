@@ -9,10 +9,10 @@ import { errorMessage, errorNodes } from './nodes/errorNodes';
 import { MessageNode } from './nodes/messageNode';
 import type { ExplorerHost, ExplorerNode } from './nodes/types';
 import { readClusterSettings } from './settings';
+import { kubeconfigWaitingForTrust } from './workspaceKubeconfig';
 
 interface Root {
   kubeconfig: Kubeconfig;
-  ignoredWorkspaceKubeconfig?: string;
   contexts: ContextNode[];
 }
 
@@ -134,15 +134,11 @@ export class ClusterExplorer implements vscode.TreeDataProvider<ExplorerNode>, v
     if (!this.root.started) this.reload(false);
     await this.root.settled();
     const root = this.root.value;
-    if (!root) return errorNodes(this.root.error ?? new Error('the kubeconfig could not be read'), undefined, ['settings']);
-    const notes: ExplorerNode[] = [];
-    if (root.ignoredWorkspaceKubeconfig) {
-      notes.push(new MessageNode('Workspace kubeconfig setting ignored in Restricted Mode', {
-        icon: 'shield',
-        tooltip: `This workspace sets cnikit.cluster.kubeconfig to ${root.ignoredWorkspaceKubeconfig}. It is used only once you trust the workspace; until then the user setting, KUBECONFIG or ~/.kube/config is used.`,
-        command: { title: 'Manage Workspace Trust', command: 'workbench.trust.manage' },
-      }));
-    }
+    // Said whether or not the kubeconfig loads: in Restricted Mode the fallback often does not
+    // exist, and the error alone would not tell why the workspace's own path was not used. (VS Code
+    // itself hides the workspace value from `inspect`; other hosts may not.)
+    const notes = restrictedModeNotes(readClusterSettings().ignoredWorkspaceKubeconfig ?? (await kubeconfigWaitingForTrust()));
+    if (!root) return [...notes, ...errorNodes(this.root.error ?? new Error('the kubeconfig could not be read'), undefined, ['settings'])];
     if (!root.contexts.length) {
       return [...notes, new MessageNode(`No contexts in ${root.kubeconfig.files.join(', ')}`, { icon: 'info' }), MessageNode.action('Open cluster settings', 'cnikit.cluster.openSettings', [], 'settings-gear')];
     }
@@ -158,8 +154,17 @@ export class ClusterExplorer implements vscode.TreeDataProvider<ExplorerNode>, v
     const active = chosen && kubeconfig.contexts.some((c) => c.name === chosen) ? chosen : kubeconfig.currentContext;
     return {
       kubeconfig,
-      ignoredWorkspaceKubeconfig: settings.ignoredWorkspaceKubeconfig,
       contexts: kubeconfig.contexts.map((info) => new ContextNode(this.host, kubeconfig, info, info.name === active)),
     };
   }
+}
+
+/** The row saying a workspace kubeconfig path waits for trust, when there is one. */
+function restrictedModeNotes(ignored: string | undefined): ExplorerNode[] {
+  if (!ignored) return [];
+  return [new MessageNode('Workspace kubeconfig setting ignored in Restricted Mode', {
+    icon: 'shield',
+    tooltip: `This workspace sets cnikit.cluster.kubeconfig to ${ignored}. It is used only once you trust the workspace; until then the user setting, KUBECONFIG or ~/.kube/config is used.`,
+    command: { title: 'Manage Workspace Trust', command: 'workbench.trust.manage' },
+  })];
 }
