@@ -434,3 +434,16 @@ test('a trailing comma is one error, and a plugin that is not an object is an er
   assert.deepEqual(brief(diagnostics), [`${at(text, '5,')} cni/wrong-type`]);
   assert.match(diagnostics[0].message as string, /not an integer/);
 });
+
+// Seen in real configs: flannel hands "delegate" on to the plugin it calls (bridge unless
+// delegate.type says otherwise), so its keys are that plugin's, not flannel's own.
+test('flannel: keys of the delegate belong to the delegated plugin and are not unknown', () => {
+  const bridge = bridgeList('{ "type": "flannel", "delegate": { "bridge": "kbr0", "hairpinMode": true, "mtu": 1400 } }');
+  assert.deepEqual(codes(bridge), []);
+  const other = bridgeList('{ "type": "flannel", "delegate": { "type": "calico", "log_level": "info", "policy": { "type": "k8s" } } },\n    { "type": "portmap", "capabilities": { "portMappings": true } }');
+  assert.deepEqual(codes(other), []);
+  // what flannel itself forbids there is still an error
+  const named = bridgeList('{ "type": "flannel", "delegate": { "bridge": "kbr0", "name": "x" } }');
+  assert.deepEqual(codes(named), [`${at(named, '"name": "x"')} cni/conflicting-keys`]);
+});
+
