@@ -61,6 +61,7 @@ const KINDS = [
   { apiVersion: 'apps/v1', kind: 'StatefulSet', model: 'V1StatefulSet', name: 'dns1123Subdomain', docUrl: `${REF}/workload-resources/stateful-set-v1/` },
   { apiVersion: 'apps/v1', kind: 'DaemonSet', model: 'V1DaemonSet', name: 'dns1123Subdomain', docUrl: `${REF}/workload-resources/daemon-set-v1/` },
   { apiVersion: 'apps/v1', kind: 'ReplicaSet', model: 'V1ReplicaSet', name: 'dns1123Subdomain', docUrl: `${REF}/workload-resources/replica-set-v1/` },
+  { apiVersion: 'v1', kind: 'ReplicationController', model: 'V1ReplicationController', name: 'dns1123Subdomain', docUrl: `${REF}/workload-resources/replication-controller-v1/` },
   { apiVersion: 'batch/v1', kind: 'Job', model: 'V1Job', name: 'dns1123Subdomain', docUrl: `${REF}/workload-resources/job-v1/` },
   { apiVersion: 'batch/v1', kind: 'CronJob', model: 'V1CronJob', name: 'cronJobName', docUrl: `${REF}/workload-resources/cron-job-v1/` },
 ];

@@ -53,7 +53,7 @@ test('the index covers every served kind, and every schema it lists compiles', (
   const served = new Set(index.map((e) => `${e.apiVersion} ${e.kind}`));
   for (const kind of [
     'v1 Service', 'v1 Pod', 'networking.k8s.io/v1 Ingress', 'networking.k8s.io/v1 IngressClass', 'networking.k8s.io/v1 NetworkPolicy',
-    'discovery.k8s.io/v1 EndpointSlice', 'apps/v1 Deployment', 'apps/v1 StatefulSet', 'apps/v1 DaemonSet', 'apps/v1 ReplicaSet',
+    'discovery.k8s.io/v1 EndpointSlice', 'apps/v1 Deployment', 'apps/v1 StatefulSet', 'apps/v1 DaemonSet', 'apps/v1 ReplicaSet', 'v1 ReplicationController',
     'batch/v1 Job', 'batch/v1 CronJob', 'extensions/v1beta1 Ingress', 'networking.k8s.io/v1beta1 Ingress',
     'k8s.cni.cncf.io/v1 NetworkAttachmentDefinition', 'cilium.io/v2 CiliumNetworkPolicy', 'cilium.io/v2 CiliumClusterwideNetworkPolicy',
     'projectcalico.org/v3 IPPool', 'projectcalico.org/v3 NetworkPolicy', 'projectcalico.org/v3 GlobalNetworkPolicy',

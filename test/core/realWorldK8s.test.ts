@@ -28,3 +28,47 @@ endpoints:
   const bad = slice('Postgres');
   assert.deepEqual(codes(bad), [`${at(bad, 'Postgres')} k8s/invalid-value`]);
 });
+
+test('ReplicationController: its pod template counts as pods for Services and policies, and its ports are checked', () => {
+  const ws = createLanguageService();
+  const legacy = `apiVersion: v1
+kind: ReplicationController
+metadata:
+  name: echo
+  namespace: legacy
+spec:
+  replicas: 2
+  selector:
+    app: echo
+  template:
+    metadata:
+      labels:
+        app: echo
+    spec:
+      containers:
+        - name: echo
+          image: registry.example/echo:1
+          ports:
+            - name: web
+              containerPort: 8080
+`;
+  ws.indexFile('file:///ws/rc.yaml', legacy);
+  // Another workload in the namespace, so the checks across files have something to compare with.
+  ws.indexFile('file:///ws/other.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: other\n  namespace: legacy\n  labels:\n    app: other\nspec:\n  containers:\n    - name: c\n      image: x\n');
+  const svc = `apiVersion: v1
+kind: Service
+metadata:
+  name: echo
+  namespace: legacy
+spec:
+  selector:
+    app: echo
+  ports:
+    - port: 80
+      targetPort: web
+`;
+  const found = brief(ws.validate(doc(svc, 'svc.yaml', 'yaml')));
+  assert.deepEqual(found, []);
+  const clash = legacy.replace('containerPort: 8080', 'containerPort: 8080\n            - name: web\n              containerPort: 9090');
+  assert.deepEqual(codes(clash), [`${at(clash, 'web', 2)} k8s/duplicate-port`]);
+});

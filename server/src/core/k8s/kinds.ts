@@ -50,6 +50,8 @@ export const kinds: KindDef[] = [
   workload('StatefulSet', 'apps/v1', ['spec', 'template']),
   workload('DaemonSet', 'apps/v1', ['spec', 'template']),
   workload('ReplicaSet', 'apps/v1', ['spec', 'template']),
+  // Legacy, but still served; older examples run their pods with it.
+  workload('ReplicationController', 'v1', ['spec', 'template']),
   workload('Job', 'batch/v1', ['spec', 'template']),
   workload('CronJob', 'batch/v1', ['spec', 'jobTemplate', 'spec', 'template']),
 ];

@@ -11,6 +11,7 @@ import appsV1Deployment from '../../../../schemas/k8s/apps.v1.Deployment.schema.
 import appsV1Statefulset from '../../../../schemas/k8s/apps.v1.StatefulSet.schema.json';
 import appsV1Daemonset from '../../../../schemas/k8s/apps.v1.DaemonSet.schema.json';
 import appsV1Replicaset from '../../../../schemas/k8s/apps.v1.ReplicaSet.schema.json';
+import coreV1Replicationcontroller from '../../../../schemas/k8s/core.v1.ReplicationController.schema.json';
 import batchV1Job from '../../../../schemas/k8s/batch.v1.Job.schema.json';
 import batchV1Cronjob from '../../../../schemas/k8s/batch.v1.CronJob.schema.json';
 import extensionsV1Beta1Ingress from '../../../../schemas/k8s/legacy/extensions.v1beta1.Ingress.schema.json';
@@ -37,6 +38,7 @@ export const k8sSchemas: JsonSchema[] = [
   appsV1Statefulset,
   appsV1Daemonset,
   appsV1Replicaset,
+  coreV1Replicationcontroller,
   batchV1Job,
   batchV1Cronjob,
   extensionsV1Beta1Ingress,
