@@ -447,3 +447,13 @@ test('flannel: keys of the delegate belong to the delegated plugin and are not u
   assert.deepEqual(codes(named), [`${at(named, '"name": "x"')} cni/conflicting-keys`]);
 });
 
+// Calico replaces these placeholders with the node's pod CIDR before it calls host-local.
+test('calico with host-local: the usePodCidr placeholders are accepted as the subnet', () => {
+  const legacy = bridgeList('{ "type": "calico", "ipam": { "type": "host-local", "subnet": "usePodCidr" } }');
+  assert.deepEqual(codes(legacy), []);
+  const dual = bridgeList('{ "type": "calico", "ipam": { "type": "host-local", "ranges": [[{ "subnet": "usePodCidr" }], [{ "subnet": "usepodcidripv6" }]] } }');
+  assert.deepEqual(codes(dual), []);
+  // anywhere else it is not a CIDR, and host-local rejects it
+  const bridge = bridgeList('{ "type": "bridge", "ipam": { "type": "host-local", "subnet": "usePodCidr" } }');
+  assert.deepEqual(codes(bridge), [`${at(bridge, '"usePodCidr"')} cni/invalid-address`]);
+});

@@ -54,13 +54,36 @@ function checkIpam({ registry, report }: RuleContext, plugin: PluginEntry): void
     report(finding(span(typeNode).start, span(typeNode).end, 'hint', 'cni/unknown-plugin',
       `CNIKit does not know the IPAM plugin "${plugin.ipamType}", so its keys are not checked.`));
   }
+  const placeholders = calicoSubnetPlaceholders(plugin);
   checkObject(registry, ipam, {
     kind: 'ipam',
     type: known ? plugin.ipamType : undefined,
     owner: known ? `the ${plugin.ipamType} IPAM plugin` : 'the IPAM plugin',
     reportUnknownKeys: known,
-  }, report);
+  }, (f) => {
+    if (!(f.code === 'cni/invalid-address' && placeholders.has(f.start))) report(f);
+  });
 }
+
+/**
+ * Calico replaces a host-local subnet of "usePodCidr" (or "usePodCidrIPv6"), at the top of ipam or
+ * in a range, with the node's pod CIDR before it calls host-local: there these are not malformed
+ * CIDRs. Returns where they start.
+ */
+function calicoSubnetPlaceholders(plugin: PluginEntry): Set<number> {
+  const found = new Set<number>();
+  if (plugin.type !== 'calico' || plugin.ipamType !== 'host-local') return found;
+  const ranges = propertyLoose(plugin.ipamNode, 'ranges');
+  const rangeObjects = (ranges?.children ?? []).flatMap((set) => set.type === 'array' ? set.children ?? [] : []);
+  for (const holder of [plugin.ipamNode, ...rangeObjects]) {
+    const subnet = propertyLoose(holder, 'subnet');
+    if (subnet && calicoPlaceholders.has(String(subnet.value).toLowerCase())) found.add(subnet.offset);
+  }
+  return found;
+}
+
+/** Calico compares them regardless of case. */
+const calicoPlaceholders = new Set(['usepodcidr', 'usepodcidripv6']);
 
 /** Meta plugins adjust the previous plugin's result, so one must not come before an interface plugin. */
 export const checkChainOrder: Rule = ({ model, text, report }) => {
