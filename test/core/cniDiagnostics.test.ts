@@ -457,3 +457,12 @@ test('calico with host-local: the usePodCidr placeholders are accepted as the su
   const bridge = bridgeList('{ "type": "bridge", "ipam": { "type": "host-local", "subnet": "usePodCidr" } }');
   assert.deepEqual(codes(bridge), [`${at(bridge, '"usePodCidr"')} cni/invalid-address`]);
 });
+
+// Cilium chains itself after another plugin (flannel, aws-cni, portmap templates of its agent):
+// there it attaches to the interface made before it instead of making its own.
+test('cilium-cni after an interface plugin is chained, not a second interface', () => {
+  const text = bridgeList('{ "type": "flannel", "delegate": { "isDefaultGateway": true } },\n    { "type": "portmap", "capabilities": { "portMappings": true } },\n    { "type": "cilium-cni" }');
+  assert.deepEqual(codes(text), []);
+  const two = bridgeList('{ "type": "ptp", "ipam": { "type": "host-local", "subnet": "10.1.0.0/24" } },\n    { "type": "bridge", "ipam": {} }');
+  assert.deepEqual(codes(two), [`${at(two, '"bridge"')} cni/multiple-interfaces`]);
+});

@@ -103,13 +103,19 @@ export const checkChainOrder: Rule = ({ model, text, report }) => {
       (movable ? `Move ${firstInterface.type} to the front of the chain.` : 'Put an interface plugin such as bridge or macvlan before it.'),
       edit ? [{ title: `Move ${firstInterface!.type} to the front of the chain`, edits: [edit], preferred: true }] : undefined));
   }
-  const interfaces = plugins.filter((p) => p.meta?.kind === 'interface');
+  const interfaces = plugins.filter((p) => p.meta?.kind === 'interface' && !(chainsOnto.has(p.type!) && p.index > 0));
   for (const extra of interfaces.slice(1)) {
     if (!extra.typeNode) continue;
     report(finding(span(extra.typeNode).start, span(extra.typeNode).end, 'warning', 'cni/multiple-interfaces',
       `${extra.type} creates an interface too, and its result replaces that of ${interfaces[0].type}: a chain normally has one interface plugin followed by meta plugins.`));
   }
 };
+
+/**
+ * Interface plugins that, after another plugin, work on the interface that one made instead of
+ * making their own: Cilium's chaining mode (behind flannel, aws-cni, portmap and the like).
+ */
+const chainsOnto = new Set(['cilium-cni']);
 
 export const checkVersionSupport: Rule = ({ model, report }) => {
   const version = model.cniVersion;
