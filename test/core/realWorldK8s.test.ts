@@ -72,3 +72,35 @@ spec:
   const clash = legacy.replace('containerPort: 8080', 'containerPort: 8080\n            - name: web\n              containerPort: 9090');
   assert.deepEqual(codes(clash), [`${at(clash, 'web', 2)} k8s/duplicate-port`]);
 });
+
+test('Service: load-balancer and node-port fields left at their zero value (as chart values render them) are not set', () => {
+  const svc = (fields: string, nodePort: string) => `apiVersion: v1
+kind: Service
+metadata:
+  name: metrics
+spec:
+  type: ClusterIP
+  clusterIP: ""
+  externalIPs: []
+  loadBalancerIP: ""
+${fields}
+  ports:
+    - name: http
+      port: 80
+      targetPort: 8080
+      nodePort: ${nodePort}
+`;
+  const zero = svc('  loadBalancerSourceRanges: []\n  healthCheckNodePort: 0\n  sessionAffinity: None\n  sessionAffinityConfig: null\n  allocateLoadBalancerNodePorts: null\n  loadBalancerClass: ~', 'null');
+  assert.deepEqual(codes(zero), []);
+  assert.deepEqual(codes(svc('  loadBalancerSourceRanges: []', '0')), []);
+  // Set values are still rejected on a ClusterIP Service.
+  const set = svc('  loadBalancerSourceRanges: [10.0.0.0/8]\n  healthCheckNodePort: 30100\n  sessionAffinityConfig: {}\n  allocateLoadBalancerNodePorts: false\n  loadBalancerClass: example.com/lb', '30080');
+  assert.deepEqual(codes(set), [
+    `${at(set, 'loadBalancerSourceRanges')} k8s/service-load-balancer`,
+    `${at(set, 'healthCheckNodePort')} k8s/service-traffic-policy`,
+    `${at(set, 'sessionAffinityConfig')} k8s/service-affinity`,
+    `${at(set, 'allocateLoadBalancerNodePorts')} k8s/service-load-balancer`,
+    `${at(set, 'loadBalancerClass')} k8s/service-load-balancer`,
+    `${at(set, 'nodePort')} k8s/service-node-port`,
+  ]);
+});

@@ -50,6 +50,17 @@ export function setProperty(object: JsonNode | undefined, key: string): JsonNode
 }
 
 /**
+ * A property the API server sees as set where it checks the field against its zero value
+ * (`!= ""`, `!= 0`, `len(...) > 0`): null, "", 0 and [] decode to that value, so they count as not
+ * there. Charts render unset values this way.
+ */
+export function nonZeroProperty(object: JsonNode | undefined, key: string): JsonNode | undefined {
+  const node = setProperty(object, key);
+  if (!node || node.value === '' || node.value === 0 || (node.type === 'array' && !node.children?.length)) return undefined;
+  return node;
+}
+
+/**
  * For a rule that needs one of several keys and finds none set: the key (in the text) of the first
  * of them that is there but null, to point at instead of the object, as that is where the fix goes.
  */

@@ -4,7 +4,7 @@ import { keyOrValue, property, stringValue, type JsonNode } from '../../common/j
 import { parseCidr } from '../../common/ip';
 import { dns1123Label, dns1123Subdomain, ianaServiceName } from '../names';
 import { items } from '../resource';
-import { at, firstNullKey, nullNote, setProperty, type K8sRule, type K8sRuleContext } from './context';
+import { at, firstNullKey, nonZeroProperty, nullNote, setProperty, type K8sRule, type K8sRuleContext } from './context';
 
 export const checkService: K8sRule = (ctx) => {
   const spec = property(ctx.resource.root, 'spec');
@@ -33,24 +33,25 @@ export const checkService: K8sRule = (ctx) => {
     }
     if (clusterIP && clusterIP.value !== '') at(ctx, clusterIP, 'error', 'k8s/service-cluster-ip', 'An ExternalName Service has no cluster IP: remove clusterIP.');
   }
-  const policy = property(spec, 'externalTrafficPolicy');
+  // The API server compares these fields with their zero value (validation.go), or with nil for pointers.
+  const policy = nonZeroProperty(spec, 'externalTrafficPolicy');
   if (policy && !externallyAccessible) {
     at(ctx, keyOrValue(policy), 'error', 'k8s/service-traffic-policy',
       `externalTrafficPolicy only applies to NodePort and LoadBalancer Services (or ClusterIP ones with externalIPs); the API server rejects it on this ${type} Service.`);
   }
-  const healthCheck = property(spec, 'healthCheckNodePort');
+  const healthCheck = nonZeroProperty(spec, 'healthCheckNodePort');
   if (healthCheck && !(type === 'LoadBalancer' && policy?.value === 'Local')) {
     at(ctx, keyOrValue(healthCheck), 'error', 'k8s/service-traffic-policy', 'healthCheckNodePort is only allowed for LoadBalancer Services with externalTrafficPolicy: Local.');
   }
   for (const key of ['loadBalancerSourceRanges', 'loadBalancerClass', 'allocateLoadBalancerNodePorts']) {
-    const node = property(spec, key);
+    const node = key === 'loadBalancerSourceRanges' ? nonZeroProperty(spec, key) : setProperty(spec, key);
     if (node && type !== 'LoadBalancer') at(ctx, keyOrValue(node), 'error', 'k8s/service-load-balancer', `${key} is only allowed for LoadBalancer Services.`);
   }
   for (const range of items(property(spec, 'loadBalancerSourceRanges'))) {
     if (range.type === 'string' && !parseCidr(String(range.value).trim())) at(ctx, range, 'error', 'k8s/invalid-cidr', `"${range.value}" is not a CIDR such as 203.0.113.0/24.`);
   }
   const affinity = stringValue(property(spec, 'sessionAffinity')) ?? 'None';
-  const affinityConfig = property(spec, 'sessionAffinityConfig');
+  const affinityConfig = setProperty(spec, 'sessionAffinityConfig');
   if (affinityConfig && affinity === 'None') at(ctx, keyOrValue(affinityConfig), 'error', 'k8s/service-affinity', 'sessionAffinityConfig needs sessionAffinity: ClientIP.');
 };
 
@@ -83,10 +84,10 @@ function checkPorts(ctx: K8sRuleContext, ports: JsonNode[], type: string): void 
     } else if (target && Number(target.value) !== 0 && !(Number(target.value) >= 1 && Number(target.value) <= 65535)) {
       at(ctx, target, 'error', 'k8s/out-of-range', 'targetPort must be between 1 and 65535 (or a container port name).');
     }
-    const nodePort = property(port, 'nodePort');
+    const nodePort = nonZeroProperty(port, 'nodePort');
     if (nodePort && type !== 'NodePort' && type !== 'LoadBalancer') {
       at(ctx, keyOrValue(nodePort), 'error', 'k8s/service-node-port', `nodePort may not be used when type is ${type}: only NodePort and LoadBalancer Services get node ports.`);
-    } else if (typeof nodePort?.value === 'number' && nodePort.value !== 0 && (nodePort.value < 30000 || nodePort.value > 32767)) {
+    } else if (typeof nodePort?.value === 'number' && (nodePort.value < 30000 || nodePort.value > 32767)) {
       at(ctx, nodePort, 'warning', 'k8s/service-node-port', `nodePort ${nodePort.value} is outside the default range 30000-32767; it only works if the cluster's --service-node-port-range includes it.`);
     }
   }
