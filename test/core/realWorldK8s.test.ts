@@ -104,3 +104,33 @@ ${fields}
     `${at(set, 'nodePort')} k8s/service-node-port`,
   ]);
 });
+
+test('Cilium: Kafka L7 rules are known (served until Cilium 1.20), with a deprecation warning rather than "unknown key"', () => {
+  const policy = `apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata:
+  name: billing-consumers
+spec:
+  endpointSelector:
+    matchLabels:
+      app: broker
+  ingress:
+    - fromEndpoints:
+        - matchLabels:
+            team: billing
+      toPorts:
+        - ports:
+            - port: "9092"
+              protocol: TCP
+          rules:
+            kafka:
+              - role: consume
+                topic: invoices
+`;
+  const found = service.validate(doc(policy, 'net.yaml', 'yaml'));
+  assert.deepEqual(brief(found), [`${at(policy, 'kafka')} cilium/deprecated`]);
+  assert.equal(found[0].severity, 2);
+  assert.match(String(found[0].message), /1\.20/);
+  const typo = policy.replace('role: consume', 'role: consumer');
+  assert.ok(codes(typo).includes(`${at(typo, 'consumer', 2)} k8s/invalid-value`), codes(typo).join());
+});

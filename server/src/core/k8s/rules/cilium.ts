@@ -33,6 +33,7 @@ function checkRule(ctx: K8sRuleContext, rule: JsonNode): void {
       for (const key of ['fromCIDRSet', 'toCIDRSet']) {
         for (const set of items(property(section, key))) checkCidrSet(ctx, set);
       }
+      for (const portRule of items(property(section, 'toPorts'))) checkKafka(ctx, setProperty(property(portRule, 'rules'), 'kafka'));
       const fqdns = setProperty(section, 'toFQDNs');
       const others = l3Peers.filter((k) => setProperty(section, k));
       if (fqdns && others.length) {
@@ -40,6 +41,13 @@ function checkRule(ctx: K8sRuleContext, rule: JsonNode): void {
       }
     }
   }
+}
+
+/** Kafka L7 rules went with proxylib: deprecated in Cilium 1.18, gone from the CRDs in 1.20. */
+function checkKafka(ctx: K8sRuleContext, kafka: JsonNode | undefined): void {
+  if (!kafka) return;
+  at(ctx, keyOrValue(kafka), 'warning', 'cilium/deprecated',
+    'Kafka rules are deprecated since Cilium 1.18 and removed in 1.20, whose CRD rejects them; on 1.20 and later move this to a CiliumEnvoyConfig, or keep an L4 rule on the port.');
 }
 
 function checkCidr(ctx: K8sRuleContext, node: JsonNode): void {
