@@ -224,7 +224,7 @@ function blockIndent(raw: string): string {
  * The column of the key on the line where a block scalar's header stands (after any `- ` of a
  * sequence entry): the indentation an explicit indentation indicator counts from.
  */
-function keyColumn(source: string, start: number): number {
+export function keyColumn(source: string, start: number): number {
   const lineStart = lineStartAt(source, start);
   return /^[ ]*(?:-[ ]+)*/.exec(source.slice(lineStart, start))![0].length;
 }

@@ -4,6 +4,7 @@
 // cached by their text: an edit recomposes only the document it touched.
 import { Composer, Parser, isAlias, type CST, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
 import type { JsonNode } from '../common/json';
+import { readQuotesAsKubectl } from './kubectlQuotes';
 import { quickCompose } from './quickCompose';
 import { scalarFields } from './treeScalar';
 
@@ -55,7 +56,9 @@ function nextLine(text: string, offset: number): number {
 export function composeDocument(text: string): ComposedDocument {
   const tokens = [...new Parser().parse(text)];
   const root = quickCompose(tokens);
-  return root ? { root, problems: [] } : composeFully(tokens, text);
+  if (root) return { root, problems: [] };
+  const full = composeFully(tokens, text);
+  return full.problems.length ? (readQuotesAsKubectl(text, full, (t) => composeFully([...new Parser().parse(t)], t)) ?? full) : full;
 }
 
 /** The full way, through the `yaml` library's Document (see quickCompose.ts for the common case). */
