@@ -17,7 +17,7 @@ interface Insertion {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** A document with one string or more (a few at most) to read this way. */
+/** At most this many strings of one document are read this way (each costs a parse). */
 const repairsAtMost = 8;
 
 /**
