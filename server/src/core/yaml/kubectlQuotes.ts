@@ -21,16 +21,20 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 const repairsAtMost = 8;
 
 /**
- * `composed` (the document as the `yaml` library reads it) again, read the way kubectl reads its
- * under-indented quoted strings; undefined when it has none, or when that does not make them whole.
+ * `composed` (the document as the `yaml` library reads it, from the CST `tokens`) again, read the
+ * way kubectl reads its under-indented quoted strings; undefined when it has none, or when that
+ * does not make them whole. `compose` is the full composer, given a text and its CST.
  */
-export function readQuotesAsKubectl(text: string, composed: ComposedDocument, compose: (text: string) => ComposedDocument): ComposedDocument | undefined {
+export function readQuotesAsKubectl(
+  text: string, tokens: CST.Token[], composed: ComposedDocument, compose: (tokens: CST.Token[], text: string) => ComposedDocument,
+): ComposedDocument | undefined {
   const insertions: Insertion[] = [];
   const repaired: number[] = [];
   let current = text;
+  let currentTokens = tokens;
   let result = composed;
   for (let round = 0; round < repairsAtMost && result.problems.some(isUnclosedQuote); round++) {
-    const start = firstUnclosedQuote(current);
+    const start = firstUnclosedQuote(currentTokens);
     const close = start === undefined ? -1 : closingQuote(current, start);
     const lines = close < 0 ? [] : underIndentedLines(current, start!, close, keyColumn(current, start!) + 1);
     if (!lines.length) return undefined;
@@ -38,7 +42,8 @@ export function readQuotesAsKubectl(text: string, composed: ComposedDocument, co
     repaired.push(toOriginal(insertions, start!));
     for (const a of added) addInsertion(insertions, a);
     current = withInsertions(text, insertions);
-    result = compose(current);
+    currentTokens = [...new Parser().parse(current)];
+    result = compose(currentTokens, current);
   }
   if (!repaired.length || result.problems.some(isUnclosedQuote)) return undefined;
   const map = (offset: number) => toOriginal(insertions, offset);
@@ -58,9 +63,9 @@ function isUnclosedQuote(problem: ComposedDocument['problems'][number]): boolean
 }
 
 /** Where the first quoted string the parser found no closing quote for starts. */
-function firstUnclosedQuote(text: string): number | undefined {
+function firstUnclosedQuote(tokens: CST.Token[]): number | undefined {
   let found: number | undefined;
-  for (const token of new Parser().parse(text)) {
+  for (const token of tokens) {
     if (token.type !== 'document') continue;
     CST.visit(token, (item) => {
       for (const t of [item.key, item.value]) {

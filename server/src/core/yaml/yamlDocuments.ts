@@ -58,7 +58,7 @@ export function composeDocument(text: string): ComposedDocument {
   const root = quickCompose(tokens);
   if (root) return { root, problems: [] };
   const full = composeFully(tokens, text);
-  return full.problems.length ? (readQuotesAsKubectl(text, full, (t) => composeFully([...new Parser().parse(t)], t)) ?? full) : full;
+  return full.problems.length ? (readQuotesAsKubectl(text, tokens, full, composeFully) ?? full) : full;
 }
 
 /** The full way, through the `yaml` library's Document (see quickCompose.ts for the common case). */
